@@ -1,0 +1,1 @@
+"""One index interface (`base.IndexBackend`), two backends: SQLite FTS5 and Elasticsearch."""

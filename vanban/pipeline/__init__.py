@@ -1,0 +1,1 @@
+"""ingest → normalise → segment → extract → resolve → index, and batch reruns."""

@@ -1,0 +1,220 @@
+"""Segment a document: header block, clause tree, and the blocks no fact comes from.
+
+Vietnamese administrative documents number their parts with a small set of markers
+(Phần/Chương, Roman numerals or "Điều N", Arabic numbers, "1.1." sub-numbers, letters
+a) b) đ)).  The tree is built from the order in which marker *kinds* nest, not from
+fixed levels, because a công văn starts at "1." while a kế hoạch starts at "I.".
+"""
+from __future__ import annotations
+
+import re
+
+from vanban.pipeline.document import Segments
+from vanban.schema import ClauseNode, Span
+from vanban.text import fold_same_length
+
+# Markup some sources leave around a marker ("**I.**", "## 1.").
+_LEAD = r"^[ \t]*(?:[*_#>]+[ \t]*)?"
+
+# (kind, rank, regex).  Rank orders kinds that are always above one another; kinds of
+# equal rank replace each other (a Roman heading after "Điều 3" of the decision that
+# introduces a plan starts a new top-level part).
+MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
+    ("part", 0, re.compile(_LEAD + r"(?P<label>(?:Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<num>[IVXLC]+|\d+))\b[.:]?", re.M)),
+    ("article", 1, re.compile(_LEAD + r"(?P<label>(?:Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?))\s*[.:]", re.M)),
+    ("roman", 1, re.compile(_LEAD + r"(?P<label>(?P<num>[IVX]{1,5})\s*[.)/])[ \t]*(?:\*+)?[ \t]*(?=\S)", re.M)),
+    ("dotted", 3, re.compile(_LEAD + r"(?P<label>(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?)[ \t]+(?=\S)", re.M)),
+    ("arabic", 2, re.compile(_LEAD + r"(?P<label>(?P<num>\d{1,2})\s*[.)])[ \t]*(?:\*+)?[ \t]*(?=[^\d\s/.,])", re.M)),
+    ("letter", 4, re.compile(_LEAD + r"(?P<label>(?P<num>[a-zđ])\s*\))[ \t]*(?=\S)", re.M)),
+    ("letter", 4, re.compile(_LEAD + r"(?P<label>(?P<num>[a-hk-nđ])\s*\.)[ \t]+(?=[A-ZĐÀ-Ỹ])", re.M)),
+]
+
+DOC_TYPE_WORDS = (
+    "QUYẾT ĐỊNH", "CHỈ THỊ", "KẾ HOẠCH", "NGHỊ QUYẾT", "THÔNG BÁO", "CÔNG VĂN", "CHƯƠNG TRÌNH",
+    "BÁO CÁO", "HƯỚNG DẪN", "THÔNG TƯ", "NGHỊ ĐỊNH", "QUY CHẾ", "QUY ĐỊNH", "TỜ TRÌNH", "ĐỀ ÁN",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾT LUẬN", "LUẬT", "PHÁP LỆNH",
+)
+_TYPE_LINE = re.compile(r"^[ \t*#]*(?:" + "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True)) + r")[ \t*:]*$", re.M)
+
+_RECIPIENTS = re.compile(r"^[ \t*_]*(?:Nơi nhận|NƠI NHẬN)\s*:?", re.M)
+_SIGNATURE = re.compile(
+    r"^[ \t*_]*(?:TM\.|KT\.|TL\.|Q\.|TUQ\.|(?:PHÓ\s+)?CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỦ TƯỚNG)\b[^\n]{0,60}$",
+    re.M,
+)
+
+
+def split_lines(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n"))
+        spans.append((pos, end))
+        pos += len(line)
+    return spans
+
+
+def _header_end(text: str, lines: list[Span]) -> int:
+    """End of the header: the title lines that follow the type word, or the
+    "V/v ..." line block, or (no header at all) 0."""
+    limit = min(len(text), 4000)
+    m = _TYPE_LINE.search(text, 0, limit)
+    if m:
+        # The title runs until the first blank line after at least one non-blank line,
+        # or the first line that looks like body text (long and ends with ; or : or .).
+        pos = m.end()
+        seen = False
+        for s, e in lines:
+            if s <= pos:
+                continue
+            line = text[s:e].strip()
+            if not line:
+                if seen:
+                    return s
+                continue
+            if seen and len(line) > 160:
+                return s
+            seen = True
+            pos = e
+        return pos
+    vv = re.search(r"^[ \t*]*V/v\b", text[:limit], re.M)
+    if vv:
+        for s, e in lines:
+            if s > vv.start() and not text[s:e].strip():
+                return s
+    return 0
+
+
+def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
+    """"Nơi nhận" lists and signature blocks: short lines after the marker, until a
+    long line (body text of an attached document) or a document type heading."""
+    out: list[Span] = []
+    for m in _RECIPIENTS.finditer(text):
+        start, end = m.start(), m.end()
+        for s, e in lines:
+            if s < m.start():
+                continue
+            line = text[s:e].strip()
+            if s > m.start() and (len(line) > 120 or _TYPE_LINE.match(text, s, e + 1 if e < len(text) else e)):
+                break
+            end = e
+        out.append((start, end))
+    for m in _SIGNATURE.finditer(text):
+        if not any(s <= m.start() < e for s, e in out):
+            # A signature block is a run of short lines.
+            end = m.end()
+            for s, e in lines:
+                if s <= m.start():
+                    continue
+                line = text[s:e].strip()
+                if len(line) > 60 or _TYPE_LINE.match(text[s:e]):
+                    break
+                end = e
+            out.append((m.start(), end))
+    return sorted(out)
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: list[Span]) -> list[ClauseNode]:
+    """Clause nodes with paths like 'IV.2.a' or 'Điều 3'."""
+    hits: list[tuple[int, int, str, int, re.Match[str]]] = []  # (line_start, rank, kind, line_end, match)
+    line_ends = {s: e for s, e in lines}
+    for kind, rank, rx in MARKERS:
+        for m in rx.finditer(text, body_start):
+            s = m.start()
+            if any(a <= s < b for a, b in excluded):
+                continue
+            if s not in line_ends:
+                continue
+            hits.append((s, rank, kind, line_ends[s], m))
+    # One marker per line: the first pattern wins in MARKERS order of specificity.
+    by_line: dict[int, tuple[int, int, str, int, re.Match[str]]] = {}
+    order = {k: i for i, (k, _, _) in enumerate(MARKERS)}
+    for h in hits:
+        cur = by_line.get(h[0])
+        if cur is None or order[h[2]] < order[cur[2]]:
+            by_line[h[0]] = h
+    nodes: list[ClauseNode] = []
+    stack: list[tuple[str, int, str, ClauseNode]] = []  # (kind, rank, label-for-path, node)
+    # A new standalone document inside the file (a plan attached to a decision) resets the tree.
+    resets = sorted(m.start() for m in _TYPE_LINE.finditer(text, body_start))
+    reset_i = 0
+    for s in sorted(by_line):
+        _, rank, kind, e, m = by_line[s]
+        while reset_i < len(resets) and resets[reset_i] < s:
+            stack.clear()
+            reset_i += 1
+        num = m.group("num")
+        if kind == "article":
+            part = f"Điều {num}"
+        elif kind == "part":
+            part = m.group("label").split()[0].capitalize() + " " + num
+        else:
+            part = num
+        # Pop to the level this kind lives at: an equal kind or rank replaces, a
+        # lower rank (bigger unit) closes everything below it.
+        while stack and (stack[-1][0] == kind or stack[-1][1] >= rank):
+            stack.pop()
+        if kind == "dotted":
+            path = num
+        else:
+            path = ".".join([p for _, _, p, _ in stack] + [part])
+        node = ClauseNode(path=path, label=m.group("label"), level=len(stack) + 1, start=s, end=len(text),
+                          heading=text[s:e].strip()[:200])
+        nodes.append(node)
+        stack.append((kind, rank, part, node))
+    # Close each clause at the next node of the same or a higher level, or at an excluded block.
+    for i, n in enumerate(nodes):
+        end = len(text)
+        for later in nodes[i + 1:]:
+            if later.level <= n.level:
+                end = later.start
+                break
+        for a, _ in excluded:
+            if n.start < a < end:
+                end = a
+                break
+        for r in resets:
+            if n.start < r < end:
+                end = r
+                break
+        n.end = end
+    return nodes
+
+
+def segment(text: str) -> Segments:
+    lines = split_lines(text)
+    header_end = _header_end(text, lines)
+    excluded = _excluded_blocks(text, lines)
+    clauses = build_clause_tree(text, lines, header_end, excluded)
+    return Segments(header=(0, header_end), body=(header_end, len(text)), excluded=excluded,
+                    clauses=clauses, lines=lines)
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans by punctuation and line breaks (fast; offsets exact)."""
+    end = len(text) if end is None else end
+    out: list[Span] = []
+    s = start
+    for m in re.finditer(r"(?<=[.;!?:])\s+(?=[A-ZĐÀ-Ỹ\-–•+\d])|\n\s*\n|\n(?=\s*[-–•+]\s)|\n(?=\s*[a-zđ0-9IVX]{1,4}[.)]\s)", text[start:end]):
+        e = start + m.start()
+        if text[s:e].strip():
+            out.append(_strip_span(text, s, e))
+        s = start + m.end()
+    if text[s:end].strip():
+        out.append(_strip_span(text, s, end))
+    return out
+
+
+def _strip_span(text: str, s: int, e: int) -> Span:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e)
+
+
+def folded(text: str) -> str:
+    return fold_same_length(text)

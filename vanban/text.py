@@ -1,0 +1,120 @@
+"""Shared Vietnamese text helpers: folding, numbers, roman numerals, dates.
+
+Every extractor and both index backends fold text the same way, so a query typed
+without diacritics ("so noi vu") meets the stored text ("Sở Nội vụ") on equal terms.
+`fold_same_length` keeps one output character per input character so offsets found
+in folded text are valid in the original.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "nfc", "fold", "fold_same_length", "parse_number", "roman_to_int", "make_date",
+    "iso_date", "collapse_ws", "DATE_RE", "parse_date_match",
+]
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    if c in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", c)
+    base = "".join(ch for ch in base if unicodedata.category(ch) != "Mn")
+    base = base.lower()
+    # Some characters fold to more than one char (e.g. 'ß'); keep length stable.
+    if len(base) != 1:
+        return c.lower() if len(c.lower()) == 1 else c
+    return base
+
+
+def fold_same_length(s: str) -> str:
+    """Lower-case and strip diacritics (đ→d), one output char per input char."""
+    if s.isascii():
+        return s.lower()
+    return "".join(_fold_char(c) for c in s)
+
+
+def fold(s: str | None) -> str:
+    """Lower-case, strip diacritics (đ→d) and collapse whitespace."""
+    if not s:
+        return ""
+    s = nfc(s)
+    return re.sub(r"\s+", " ", fold_same_length(s)).strip()
+
+
+def collapse_ws(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+_NUM_RE = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def parse_number(s: str) -> float | int | None:
+    """Read a Vietnamese-written number: '17,8' → 17.8, '1.500' → 1500, '05' → 5.
+
+    A dot followed by exactly three digits is a thousands separator (Vietnamese
+    convention); a comma is the decimal mark.
+    """
+    s = s.strip().replace(" ", "")
+    if not s or not _NUM_RE.match(s):
+        return None
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        s = s.replace(".", "")
+    s = s.replace(",", ".")
+    try:
+        v = float(s)
+    except ValueError:
+        return None
+    return int(v) if v.is_integer() else v
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "M": 1000}
+
+
+def roman_to_int(s: str) -> int | None:
+    s = s.strip().upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        if i + 1 < len(s) and _ROMAN[s[i + 1]] > v:
+            total -= v
+        else:
+            total += v
+    return total
+
+
+def make_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def iso_date(year: int, month: int, day: int) -> str | None:
+    d = make_date(year, month, day)
+    return d.isoformat() if d else None
+
+
+# A date literal as written in administrative text: 08/11/2011, 8-11-2011, 8.11.2011,
+# "ngày 10 tháng 9 năm 2013".  Named groups: d, m, y  (or d2, m2, y2 for the long form).
+DATE_RE = re.compile(
+    r"(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+
+
+def parse_date_match(m: re.Match) -> str | None:
+    if m.group("d"):
+        return iso_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return iso_date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
