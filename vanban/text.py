@@ -118,3 +118,52 @@ def parse_date_match(m: re.Match) -> str | None:
     if m.group("d"):
         return iso_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     return iso_date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+
+
+_PERIOD_RE = re.compile(r"^(?P<y>\d{4})(?:-(?P<rest>Q[1-4]|H[12]|\d{2}(?:-\d{2})?))?$")
+
+
+def deadline_bounds(value: str | None) -> tuple[_dt.date, _dt.date] | None:
+    """First and last day covered by a normalised deadline value.
+
+    '2013-11-30' → that day; '2020-Q3' → Jul 1..Sep 30; '2021-H1' → Jan 1..Jun 30;
+    '2019-12' → the month; '2020' → the year; '2016/2020' → 2016-01-01..2020-12-31.
+    Recurrences ('P3M') and unknown values → None.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if "/" in value:
+        a, _, b = value.partition("/")
+        ba, bb = deadline_bounds(a), deadline_bounds(b)
+        return (ba[0], bb[1]) if ba and bb else None
+    m = _PERIOD_RE.match(value)
+    if not m:
+        return None
+    y = int(m.group("y"))
+    rest = m.group("rest")
+    try:
+        if rest is None:
+            return _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+        if rest.startswith("Q"):
+            q = int(rest[1])
+            first = _dt.date(y, 3 * q - 2, 1)
+            last = _dt.date(y + (q == 4), (3 * q) % 12 + 1, 1) - _dt.timedelta(days=1)
+            return first, last
+        if rest.startswith("H"):
+            return (_dt.date(y, 1, 1), _dt.date(y, 6, 30)) if rest == "H1" else (_dt.date(y, 7, 1), _dt.date(y, 12, 31))
+        if len(rest) == 2:
+            mth = int(rest)
+            first = _dt.date(y, mth, 1)
+            last = _dt.date(y + (mth == 12), mth % 12 + 1, 1) - _dt.timedelta(days=1)
+            return first, last
+        d = _dt.date.fromisoformat(value)
+        return d, d
+    except ValueError:
+        return None
+
+
+def deadline_due(value: str | None) -> str | None:
+    """ISO date by which a deadline value is due (its last day), or None."""
+    b = deadline_bounds(value)
+    return b[1].isoformat() if b else None
