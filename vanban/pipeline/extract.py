@@ -41,7 +41,7 @@ def _main(argv: list[str]) -> int:
     # Developer shortcut: python -m vanban.pipeline.extract CORPUS_DIR OUT_DIR (plain UTF-8 text only).
     src, dst = Path(argv[0]), Path(argv[1])
     dst.mkdir(parents=True, exist_ok=True)
-    for f in sorted(src.glob("*.txt")):
+    for f in sorted(src.glob("*.txt")):  # noqa: the full ingest path is `vanban extract`
         from vanban.text import nfc
         text = nfc(f.read_text(encoding="utf-8-sig"))
         doc = analyse(text, doc_id=f.name, source=str(f))
@@ -51,3 +51,18 @@ def _main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(_main(sys.argv[1:]))
+
+
+def extract_file(path: str | Path, *, doc_id: str | None = None, ocr: bool = True,
+                 max_bytes: int | None = None) -> dict[str, Any]:
+    """Ingest one file and extract its facts; the record the index stores (raises IngestError)."""
+    from vanban.pipeline.ingest import load
+
+    ing = load(path, ocr=ocr, max_bytes=max_bytes)
+    meta = {"format": ing.format, "encoding": ing.encoding, "ocr": ing.ocr, "ocr_quality": ing.ocr_quality,
+            "warnings": list(ing.warnings), "pages": ing.pages}
+    doc = analyse(ing.text, doc_id=doc_id or Path(path).name, source=str(path), meta=meta)
+    rec = to_json(doc)
+    rec["text"] = doc.text
+    rec["sha256"] = ing.sha256
+    return rec

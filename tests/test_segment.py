@@ -1,0 +1,84 @@
+"""Clause tree and blocks, on small documents written the way such documents are laid out."""
+from vanban.pipeline.segment import segment, sentences
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BẮC NINH
+Số: 12/KH-UBND
+
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số năm 2022
+
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao hiệu quả.
+2. Yêu cầu
+a) Bám sát nội dung.
+b) Phân công cụ thể.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Thông tin và Truyền thông
+a) Chủ trì hướng dẫn.
+b) Tổng hợp báo cáo.
+2. Sở Tài chính: bố trí kinh phí.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def paths(text):
+    return [c.path for c in segment(text).clauses]
+
+
+def test_plan_tree_paths():
+    assert paths(PLAN) == ["I", "I.1", "I.2", "I.2.a", "I.2.b", "II", "II.1", "II.1.a", "II.1.b", "II.2"]
+
+
+def test_clause_at_finds_deepest():
+    seg = segment(PLAN)
+    pos = PLAN.index("Tổng hợp báo cáo")
+    assert seg.clause_path(pos) == "II.1.b"
+    assert seg.clause_path(PLAN.index("bố trí kinh phí")) == "II.2"
+
+
+def test_recipients_block_is_excluded_and_ends_clause():
+    seg = segment(PLAN)
+    pos = PLAN.index("Như trên")
+    assert seg.is_excluded(pos)
+    assert seg.clause_path(pos) == ""
+
+
+def test_header_block_holds_title():
+    seg = segment(PLAN)
+    assert PLAN[seg.header[0]:seg.header[1]].rstrip().endswith("năm 2022")
+
+
+def test_articles_then_attached_plan_restarts_tree():
+    text = ("QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Điều 3. Giám đốc các Sở chịu trách nhiệm thi hành.\n\n"
+            "KẾ HOẠCH\nCải cách hành chính\n\nI. MỤC TIÊU\n1. Mục tiêu chung\nII. NHIỆM VỤ\n1. Cải cách thể chế\n")
+    assert paths(text) == ["Điều 1", "Điều 2", "Điều 3", "I", "I.1", "II", "II.1"]
+
+
+def test_letters_with_dot_and_markdown_markers():
+    text = "CHỈ THỊ\nVề việc tăng cường\n\n**1.** Các sở phải thực hiện:\na. Rà soát thủ tục.\nb. Công khai kết quả.\n2. Giao Sở Nội vụ theo dõi.\n"
+    assert paths(text) == ["1", "1.a", "1.b", "2"]
+
+
+def test_numbers_in_sentences_are_not_clauses():
+    text = "CHỈ THỊ\nVề việc\n\n1. Năm 2015 đạt 70,8%.\n2.500 hồ sơ được giải quyết.\n3. Sở Y tế báo cáo.\n"
+    assert paths(text) == ["1", "3"]
+
+
+def test_dotted_numbers():
+    text = "KẾ HOẠCH\nVề việc\n\n1. Nhiệm vụ chung\n1.1. Rà soát văn bản\n1.2. Kiểm tra\n2. Nhiệm vụ cụ thể\n"
+    assert paths(text) == ["1", "1.1", "1.2", "2"]
+
+
+def test_sentences_spans_are_exact():
+    text = "Sở Nội vụ chủ trì. Sở Tài chính phối hợp; báo cáo trước 30/11/2013.\n- Ý một\n- Ý hai"
+    spans = sentences(text)
+    assert all(text[s:e] == text[s:e].strip() and text[s:e] for s, e in spans)
+    assert text[spans[0][0]:spans[0][1]] == "Sở Nội vụ chủ trì."
+    assert len(spans) >= 3
