@@ -1,8 +1,467 @@
-"""targets extractor (placeholder until implemented)."""
+"""Targets: numeric goals and measured indicators ("trên 80% TTHC ... được giải quyết ...").
+
+One record per figure: a percentage ("trên 80%"), a fraction ("17/20 Sở, ngành"), money
+("100 tỷ đồng") or a count with a unit after a cue ("giảm 30 ngày").  For each figure:
+
+* comparator — from the phrase right before it ("trên", "ít nhất", "không quá" ...) or right
+  after it ("trở lên"); a range "từ 70% đến 80%" gives two records (>= 70, <= 80);
+* kind — ``baseline`` (state reported: "mới đạt", "hiện nay", a THỰC TRẠNG section) or
+  ``target`` (to be reached: "phấn đấu", "đến năm 2020", a MỤC TIÊU section; the default);
+* year — a year stated in the sentence ("đến năm 2020", "Năm 2015, ..."), else, for targets,
+  one in a heading above ("II. MỤC TIÊU ĐẾN NĂM 2020");
+* text — the figure with the subject it measures, bounded by the clause (";", sentence end,
+  "và" before the next figure).
+
+Cue words live in data/targets.toml.  Work is done on a same-length folded copy of the text,
+so every offset found there is an offset into ``doc.text``.
+"""
 from __future__ import annotations
 
-from vanban.pipeline.document import Document
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vanban.pipeline.document import Document, Segments
+from vanban.pipeline.segment import segment, sentences
+from vanban.schema import Target
+from vanban.text import DATE_RE, fold, fold_same_length, parse_number
+
+_DATA = Path(__file__).with_name("data") / "targets.toml"
+
+# A number as written: 1.500 / 17,8 / 80 / 0.5
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_W = r"[\w%]"  # word characters for boundaries (folded text is ASCII letters, digits, _)
 
 
-def extract(doc: Document) -> list:
-    return []
+def _alts(phrases: list[str]) -> str:
+    """Regex alternation of folded phrases, longest first, spaces flexible."""
+    ph = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ph)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    cmp_before: re.Pattern[str]
+    cmp_before_map: dict[str, str]
+    cmp_after: re.Pattern[str]
+    cmp_after_map: dict[str, str]
+    figure: re.Pattern[str]
+    fraction: re.Pattern[str]
+    count: re.Pattern[str]
+    money_units: frozenset[str]
+    measure_units: frozenset[str]
+    count_units: frozenset[str]
+    count_cue: re.Pattern[str]
+    excl_before: re.Pattern[str]
+    excl_units: re.Pattern[str]
+    excl_context: re.Pattern[str]
+    frac_before: re.Pattern[str]
+    base_cue: re.Pattern[str]
+    target_cue: re.Pattern[str]
+    base_section: re.Pattern[str]
+    target_section: re.Pattern[str]
+    measure_noun: re.Pattern[str]
+    strip_lead: re.Pattern[str]
+    predicate_end: re.Pattern[str]
+    cut_comma: re.Pattern[str]
+    range_sep: str
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    with open(_DATA, "rb") as fh:
+        d = tomllib.load(fh)
+    cb = {fold(p): c for p, c in d["comparator"]["before"]}
+    ca = {fold(p): c for p, c in d["comparator"]["after"]}
+    u = d["units"]
+    money = [fold(x) for x in u["money"]]
+    measure = [fold(x) for x in u["measure"]]
+    counts = [fold(x) for x in u["count_nouns"]]
+    unit_alts = _alts(money + measure + counts)
+    sep = "|".join(re.escape(fold(s)) for s in d["comparator"]["range_sep"])
+    ex = d["exclude"]
+    k = d["kind"]
+    t = d["text"]
+    return _Rules(
+        # "<cue> [mức [là]] " immediately before the figure
+        cmp_before=re.compile(r"(?<![\w])(?P<cue>" + _alts(list(cb)) + r")\s+(?:muc\s+(?:la\s+)?)?$"),
+        cmp_before_map=cb,
+        cmp_after=re.compile(r"\s*(?P<cue>" + _alts(list(ca)) + r")(?!\w)"),
+        cmp_after_map=ca,
+        # a percentage, optionally the low end of a range written "70 - 80%" / "70% - 80%"
+        figure=re.compile(
+            r"(?<![\w.,/:])(?:(?P<lo>" + _NUM + r")\s*%?\s*(?P<sep>" + sep + r")\s*)?"
+            r"(?P<num>" + _NUM + r")\s*(?:%|phan\s+tram(?!\w))"
+        ),
+        fraction=re.compile(r"(?<![\w.,/:\-])(?P<num>\d{1,5})/(?P<tot>\d{1,5})(?![\w/.\-:]|[.,]\d)(?=\s+[^\W\d_])"),
+        count=re.compile(r"(?<![\w.,/:\-])(?P<num>" + _NUM + r")\s+(?P<unit>" + unit_alts + r")(?!\w)"),
+        money_units=frozenset(money),
+        measure_units=frozenset(measure),
+        count_units=frozenset(counts),
+        count_cue=re.compile(r"(?<!\w)(?:" + _alts(u["count_cues"] + [p for p, _ in d["comparator"]["before"]])
+                             + r")\s+(?:(?:muc|xuong|len|con|khoang|la)\s+)*$"),
+        excl_before=re.compile(r"(?<!\w)(?:" + _alts(ex["before"]) + r")\s*[:.]?\s*$"),
+        excl_units=re.compile(r"\s*(?:" + _alts(ex["units"]) + r")(?!\w)"),
+        excl_context=re.compile(_alts(ex["contexts"])),
+        frac_before=re.compile(r"(?<!\w)(?:" + _alts(ex["fraction_before"]) + r")\s*$"),
+        base_cue=re.compile(r"(?<!\w)(?:" + _alts(k["baseline"]) + r")(?!\w)"),
+        target_cue=re.compile(r"(?<!\w)(?:" + _alts(k["target"]) + r")(?!\w)"),
+        base_section=re.compile(r"(?<!\w)(?:" + _alts(k["baseline_sections"]) + r")(?!\w)"),
+        target_section=re.compile(r"(?<!\w)(?:" + _alts(k["target_sections"]) + r")(?!\w)"),
+        measure_noun=re.compile(r"(?<!\w)(?:" + _alts(t["measure_nouns"]) + r")(?!\w)"),
+        strip_lead=re.compile(r"(?:(?:" + _alts(t["strip_lead"]) + r")(?!\w)[\s,:]*)+"),
+        predicate_end=re.compile(r"(?<!\w)(?:" + _alts(t["predicates"]) + r")\s*$"),
+        cut_comma=re.compile(r",\s*(?:" + _alts(t["cut_after_comma"]) + r")(?!\w)"),
+        range_sep=sep,
+    )
+
+
+# Years: "năm 2020", "đến 2020", "vào năm 2020", "giai đoạn 2016-2020" (→ 2020).
+_YEAR_RE = re.compile(
+    r"(?<!\w)(?:(?P<kw>nam|den|toi|cuoi)\s+(?P<y>(?:19|20)\d{2})(?![\w/\-]))"
+    r"|(?<!\w)(?:giai\s+doan|thoi\s+ky)\s+(?:19|20)\d{2}\s*[-–]\s*(?P<y2>(?:19|20)\d{2})(?!\w)"
+)
+# Clause separators inside a sentence.
+_CLAUSE_SEP = re.compile(r";|:\s|\n")
+_WORD_RE = re.compile(r"[^\W_]+", re.U)
+# "Năm 2015, ...", "Đến năm 2020, ...", "Trong năm 2016 ..." opening a clause.
+_INTRO_YEAR = re.compile(r"(?:(?:den|toi|trong|vao|cuoi|den\s+het|den\s+cuoi)\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\w)\s*,?")
+# A year phrase after the figure ends the measured phrase: "đạt 80% vào năm 2020".
+_TAIL_CLOSE = re.compile(r"\s*(?:,\s*)?(?:vao|den|toi|trong)\s+(?:het\s+)?nam\s+(?:19|20)\d{2}")
+
+
+def _spans_of(doc: Document, kind: str) -> list[tuple[int, int]]:
+    out = []
+    for r in doc.facts.get(kind, []) or []:
+        sp = getattr(r, "span", None) or (r.get("span") if isinstance(r, dict) else None)
+        if sp:
+            out.append((int(sp[0]), int(sp[1])))
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+class _Ctx:
+    """Per-document state: folded text, sentence spans, no-go spans, headings."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.ft = fold_same_length(doc.text)
+        self.seg: Segments = doc.segments or segment(doc.text)
+        self.body_start = self.seg.body[0] if self.seg.header[1] else 0
+        self.refs = _spans_of(doc, "references")
+        self.nogo = self.refs + [m.span() for m in DATE_RE.finditer(self.ft)]
+        self.sents = sentences(self.text, self.body_start, len(self.text))
+        self.doc_year = None
+        iso = getattr(doc.header, "issued_date", None)
+        if iso and iso[:4].isdigit():
+            self.doc_year = int(iso[:4])
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            a, b = self.sents[mid]
+            if pos < a:
+                hi = mid - 1
+            elif pos >= b:
+                lo = mid + 1
+            else:
+                return a, b
+        ln = self.seg.line_at(pos) or (pos, pos + 1)
+        return ln
+
+    def headings(self, pos: int) -> list[str]:
+        """Folded heading-like lines above `pos`: clause ancestors' headings (nearest first),
+        then the nearest short unnumbered heading line."""
+        out: list[str] = []
+        line = self.seg.line_at(pos)
+        own_line = line[0] if line else -1
+        anc = [c for c in self.seg.clauses if c.start <= pos < c.end and c.start != own_line]
+        for c in sorted(anc, key=lambda c: -c.level):
+            h = c.heading
+            if _heading_like(h):
+                out.append(fold(h))
+        # nearest preceding short standalone line (news articles: "Mục tiêu", "Kết quả đạt được")
+        lines = self.seg.lines
+        i = next((j for j, (s, e) in enumerate(lines) if s <= pos < e + 1), None)
+        if i is not None:
+            for s, e in reversed(lines[max(0, i - 40):i]):
+                raw = self.text[s:e].strip()
+                if not raw:
+                    continue
+                if _heading_like(raw) and len(raw.split()) <= 10:
+                    out.append(fold(raw))
+                    break
+        return out
+
+
+def _heading_like(h: str) -> bool:
+    h = h.strip().strip("*_#").strip()
+    if not h or len(h) > 120:
+        return False
+    if h[-1] in ".;,":
+        return False
+    letters = [c for c in h if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        return True
+    return len(h.split()) <= 12
+
+
+def _clause_bounds(ctx: _Ctx, pos: int, sent: tuple[int, int]) -> tuple[int, int]:
+    """The clause of the sentence holding `pos`: between ';' / ': ' / line breaks."""
+    s, e = sent
+    start = s
+    for m in _CLAUSE_SEP.finditer(ctx.ft, s, pos):
+        start = m.end()
+    m = _CLAUSE_SEP.search(ctx.ft, pos, e)
+    end = m.start() if m else e
+    return start, end
+
+
+def _year_in(ctx: _Ctx, a: int, b: int, pos: int) -> int | None:
+    """The year written in ft[a:b] nearest to pos, outside citations and dates."""
+    best, dist = None, None
+    for m in _YEAR_RE.finditer(ctx.ft, a, b):
+        if _inside(m.start(), ctx.refs) or _inside(m.start() + 1, ctx.nogo):
+            continue
+        y = int(m.group("y") or m.group("y2"))
+        d = abs(m.start() - pos)
+        if dist is None or d < dist:
+            best, dist = y, d
+    return best
+
+
+def _comparator(ctx: _Ctx, r: _Rules, start: int, end: int, clause_start: int) -> tuple[str, int, int]:
+    """(comparator, new start, new end): cue before the figure and "trở lên" after it."""
+    comp, s, e = "=", start, end
+    window = ctx.ft[max(clause_start, start - 40):start]
+    m = r.cmp_before.search(window)
+    if m:
+        cue = re.sub(r"\s+", " ", m.group("cue"))
+        comp = r.cmp_before_map[cue]
+        s = start - len(window) + m.start("cue")
+        if cue == "tu":
+            # "từ" alone is a starting point ("tăng từ 50% lên 70%"); ">=" needs "trở lên"
+            comp = "="
+    m = r.cmp_after.match(ctx.ft, end, min(len(ctx.ft), end + 20))
+    if m:
+        comp = r.cmp_after_map[re.sub(r"\s+", " ", m.group("cue"))]
+        e = m.end()
+    return comp, s, e
+
+
+def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: tuple[int, int],
+          year: int | None) -> str:
+    # 1. a cue in the same clause before the figure; the nearest wins
+    def nearest(a: int, b: int) -> str | None:
+        best, at = None, -1
+        for rx, k in ((r.base_cue, "baseline"), (r.target_cue, "target")):
+            for m in rx.finditer(ctx.ft, a, b):
+                if m.start() >= at:
+                    best, at = k, m.start()
+        return best
+
+    k = nearest(clause[0], fig_start)
+    if k:
+        return k
+    # 2. a year after the document's own, in the clause or sentence ("đạt 80% vào năm 2020")
+    if year and ctx.doc_year and year > ctx.doc_year:
+        return "target"
+    # 3. the section the figure sits in ("II. MỤC TIÊU", "I. THỰC TRẠNG")
+    for h in ctx.headings(fig_start):
+        if r.target_section.search(h):
+            return "target"
+        if r.base_section.search(h):
+            return "baseline"
+    # 4. a cue elsewhere in the sentence before the figure
+    k = nearest(sent[0], fig_start)
+    if k:
+        return k
+    # 5. a year in the past relative to the document
+    if year and ctx.doc_year and year < ctx.doc_year:
+        return "baseline"
+    return "target"
+
+
+def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
+               next_fig: int | None, prev_fig_end: int | None) -> tuple[int, int]:
+    """Extent of the text: the figure with the subject it measures."""
+    ft = ctx.ft
+    cs, ce = clause
+    # Coordinated figures share a clause: "100% A và 40% B", "100% A, 50% B".
+    if prev_fig_end is not None and prev_fig_end > cs:
+        mid = ft[prev_fig_end:s]
+        m = None
+        for m in re.finditer(r"(?<!\w)va(?!\w)|,", mid):
+            pass
+        if m is not None:
+            cs = prev_fig_end + m.end()
+    if next_fig is not None and next_fig < ce:
+        mid = ft[e:next_fig]
+        m = None
+        for m in re.finditer(r"(?<!\w)va(?!\w)|,", mid):
+            pass
+        if m is not None:
+            # the last separator before the next figure, not counting a cue in between
+            ce = e + m.start()
+    # Sentence-final full stop and trailing spaces.
+    while ce > e and ft[ce - 1] in " \t.,":
+        ce -= 1
+    # Opening words that are not part of the measured phrase: "Phấn đấu", "Tuy nhiên,",
+    # "Năm 2015,", "Đến năm 2020,".
+    lead_end = cs
+    while True:
+        while lead_end < s and ft[lead_end] in " \t,;:-+*•–":
+            lead_end += 1
+        m = r.strip_lead.match(ft, lead_end, s) or _INTRO_YEAR.match(ft, lead_end, s)
+        if not m or m.end() == lead_end:
+            break
+        lead_end = m.end()
+    head = ft[lead_end:s]
+    head_words = _WORD_RE.findall(head)
+    after = ft[e:ce]
+    # the figure closes its clause: "... mới đạt 17,8%", "... đạt trên 80% vào năm 2020"
+    tail_empty = not after.strip(" ,.") or bool(_TAIL_CLOSE.match(after))
+    mn = None
+    for mn in r.measure_noun.finditer(ft, lead_end, s):
+        pass
+    if tail_empty:
+        start = mn.start() if mn is not None else lead_end
+        end = e
+    else:
+        if mn is not None and len(_WORD_RE.findall(ft[mn.start():s])) <= 14:
+            start = mn.start()  # "mức độ hài lòng của tổ chức, cá nhân trên 80% đối với ..."
+        elif len(head_words) <= 6:
+            start = lead_end  # "thống nhất áp dụng ở 100% xã, phường"
+        else:
+            start = s  # "... được duy trì tại 17/20 Sở, ngành"
+        m = r.cut_comma.search(ft, e, ce)
+        end = m.start() if m else ce
+        m = _TAIL_CLOSE.search(ft, e, end)
+        if m:
+            end = m.start()
+    while end > start and ft[end - 1] in " \t,;:":
+        end -= 1
+    while start < end and ft[start] in " \t,;:-+*•–":
+        start += 1
+    return start, max(end, e)
+
+
+def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
+    """Every candidate figure: dict(start, end, value, unit, total, lo) in text order."""
+    ft = ctx.ft
+    out: list[dict] = []
+    b0 = ctx.body_start
+
+    def ok(pos: int) -> bool:
+        return not ctx.seg.is_excluded(pos) and not _inside(pos, ctx.nogo)
+
+    for m in r.figure.finditer(ft, b0):
+        if not ok(m.start("num")):
+            continue
+        v = parse_number(m.group("num"))
+        if v is None:
+            continue
+        lo = parse_number(m.group("lo")) if m.group("lo") else None
+        if lo is not None and lo >= v:
+            lo = None
+        ctxwin = ft[max(0, m.start() - 25):m.end() + 25]
+        if r.excl_context.search(ctxwin):
+            continue
+        start = m.start("lo") if lo is not None else m.start("num")
+        # "từ 70% đến 80%": the low end written with its own percent sign is read with the range
+        out.append(dict(start=start, end=m.end(), num_start=m.start("num"), value=v, unit="%", total=None, lo=lo))
+    for m in r.fraction.finditer(ft, b0):
+        if not ok(m.start()):
+            continue
+        num, tot = int(m.group("num")), int(m.group("tot"))
+        if tot == 0 or num > tot or tot >= 1900:
+            continue
+        if r.frac_before.search(ft, max(0, m.start() - 15), m.start()):
+            continue
+        if r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
+            continue
+        if r.excl_units.match(ft, m.end()):
+            continue
+        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=num, unit="count", total=tot, lo=None))
+    taken = [(f["start"], f["end"]) for f in out]
+    for m in r.count.finditer(ft, b0):
+        if not ok(m.start()) or _inside(m.start(), taken):
+            continue
+        unit_f = re.sub(r"\s+", " ", m.group("unit"))
+        v = parse_number(m.group("num"))
+        if v is None:
+            continue
+        pre = ft[max(0, m.start() - 30):m.start()]
+        if r.excl_before.search(pre):
+            continue
+        if re.search(r"(?:19|20)\d\d$", m.group("num")) and v >= 1900 and unit_f not in r.money_units:
+            continue
+        if unit_f in r.money_units:
+            pass
+        elif not r.count_cue.search(pre):
+            continue
+        if r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
+            continue
+        unit = ctx.text[m.start("unit"):m.end("unit")]
+        unit = "count" if unit_f in r.count_units else re.sub(r"\s+", " ", unit)
+        # a count of entities needs at least two: "01 văn bản" is an instruction, not an indicator
+        if unit == "count" and v < 2:
+            continue
+        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit=unit, total=None, lo=None))
+    out.sort(key=lambda f: f["start"])
+    return out
+
+
+def extract(doc: Document) -> list[Target]:
+    r = _rules()
+    ctx = _Ctx(doc)
+    figs = _figures(ctx, r)
+    results: list[Target] = []
+    for i, f in enumerate(figs):
+        s, e = f["start"], f["end"]
+        sent = ctx.sentence(f["num_start"])
+        clause = _clause_bounds(ctx, f["num_start"], sent)
+        comp, cs, ce = _comparator(ctx, r, s, e, clause[0])
+        nxt = figs[i + 1]["start"] if i + 1 < len(figs) else None
+        prv = figs[i - 1]["end"] if i > 0 else None
+        if nxt is not None and nxt >= clause[1]:
+            nxt = None
+        if prv is not None and prv <= clause[0]:
+            prv = None
+        if nxt is not None:
+            # the next figure's own comparator cue belongs to it
+            m = r.cmp_before.search(ctx.ft[max(e, nxt - 40):nxt])
+            if m:
+                nxt = nxt - len(ctx.ft[max(e, nxt - 40):nxt]) + m.start("cue")
+        ts, te = _text_span(ctx, r, cs, ce, clause, nxt, prv)
+        year = _year_in(ctx, clause[0], clause[1], f["num_start"]) or _year_in(ctx, sent[0], sent[1], f["num_start"])
+        kind = _kind(ctx, r, cs, clause, sent, year)
+        if kind == "target" and year is None:
+            for h in ctx.headings(f["num_start"]):
+                y = _year_in_heading(h)
+                if y:
+                    year = y
+                    break
+        path = ctx.seg.clause_path(f["num_start"])
+        text = doc.text[ts:te]
+        if f["lo"] is not None:
+            results.append(Target(text=text, kind=kind, comparator=">=", value=f["lo"], unit=f["unit"],
+                                  span=(ts, te), year=year, total=f["total"], clause=path))
+            comp = "<="
+        results.append(Target(text=text, kind=kind, comparator=comp, value=f["value"], unit=f["unit"],
+                              span=(ts, te), year=year, total=f["total"], clause=path))
+    return results
+
+
+def _year_in_heading(h: str) -> int | None:
+    m = _YEAR_RE.search(h)
+    if not m:
+        return None
+    return int(m.group("y") or m.group("y2"))
