@@ -156,7 +156,14 @@ class _Ctx:
         self.body_start = self.seg.body[0] if self.seg.header[1] else 0
         self.refs = _spans_of(doc, "references")
         self.nogo = self.refs + [m.span() for m in DATE_RE.finditer(self.ft)]
-        self.sents = sentences(self.text, self.body_start, len(self.text))
+        # Sentences as the segmenter cuts them, re-joined across ";" (a list of targets
+        # separated by semicolons is one sentence here; clauses are found separately).
+        self.sents: list[tuple[int, int]] = []
+        for a, b in sentences(self.text, self.body_start, len(self.text)):
+            if self.sents and self.text[self.sents[-1][1] - 1] == ";" and "\n" not in self.text[self.sents[-1][1]:a]:
+                self.sents[-1] = (self.sents[-1][0], b)
+            else:
+                self.sents.append((a, b))
         self.doc_year = None
         iso = getattr(doc.header, "issued_date", None)
         if iso and iso[:4].isdigit():
@@ -327,7 +334,7 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
     head_words = _WORD_RE.findall(head)
     after = ft[e:ce]
     # the figure closes its clause: "... mới đạt 17,8%", "... đạt trên 80% vào năm 2020"
-    tail_empty = not after.strip(" ,.") or bool(_TAIL_CLOSE.match(after))
+    tail_empty = not after.strip(" ,.") or after.lstrip()[:1] in ",." or bool(_TAIL_CLOSE.match(after))
     mn = None
     for mn in r.measure_noun.finditer(ft, lead_end, s):
         pass

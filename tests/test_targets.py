@@ -1,0 +1,285 @@
+"""targets extractor: figures, comparators, target vs baseline, year, text extent.
+
+Every sentence here is written for the test from the grammar of administrative writing;
+none is copied from a corpus document.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from vanban.extractors import targets
+from vanban.pipeline.document import Document
+from vanban.pipeline.segment import segment
+from vanban.schema import Header
+from vanban.text import nfc
+
+
+def run(text: str, issued: str | None = None, facts: dict | None = None):
+    text = nfc(text)
+    doc = Document(doc_id="t", text=text)
+    doc.segments = segment(text)
+    doc.header = Header(issued_date=issued)
+    doc.facts = dict(facts or {})
+    out = targets.extract(doc)
+    for t in out:
+        assert doc.text[t.span[0]:t.span[1]] == t.text
+    return out
+
+
+def one(text: str, **kw):
+    out = run(text, **kw)
+    assert len(out) == 1, [t.text for t in out]
+    return out[0]
+
+
+# ---------------------------------------------------------------- comparators
+
+@pytest.mark.parametrize("sentence, comp, value", [
+    ("Phấn đấu 100% hồ sơ được giải quyết đúng hạn.", "=", 100),
+    ("Phấn đấu trên 85% người dân hài lòng với dịch vụ y tế.", ">", 85),
+    ("Bảo đảm hơn 60% hộ gia đình sử dụng nước sạch.", ">", 60),
+    ("Tỷ lệ giải ngân vốn đầu tư công vượt 95% kế hoạch.", ">", 95),
+    ("Ít nhất 50% cán bộ được bồi dưỡng kỹ năng số.", ">=", 50),
+    ("Tối thiểu 30% thủ tục được thực hiện trực tuyến toàn trình.", ">=", 30),
+    ("Từ 70% trở lên số hộ nghèo được vay vốn ưu đãi.", ">=", 70),
+    ("Tỷ lệ học sinh bỏ học giảm xuống dưới 5%.", "<", 5),
+    ("Tỷ lệ hồ sơ trễ hạn tối đa 10% tổng số hồ sơ tiếp nhận.", "<=", 10),
+    ("Tỷ lệ nợ xấu không quá 3% tổng dư nợ.", "<=", 3),
+    ("Tỷ lệ hộ nghèo không vượt quá 2,5% vào cuối kỳ.", "<=", 2.5),
+    ("Phấn đấu chỉ số hài lòng đạt 90% trở lên.", ">=", 90),
+    ("Tỷ lệ lao động qua đào tạo không dưới 65%.", ">=", 65),
+    ("Mức độ hài lòng của người dân đạt trên mức 80%.", ">", 80),
+])
+def test_percent_comparators(sentence, comp, value):
+    t = one(sentence)
+    assert (t.comparator, t.value, t.unit) == (comp, value, "%")
+
+
+def test_decimal_comma_and_thousands():
+    t = one("Tốc độ tăng trưởng kinh tế bình quân đạt 7,5%/năm.")
+    assert t.value == 7.5
+    t = one("Phấn đấu thu hút 1.500 lao động vào làm việc tại khu công nghiệp.")
+    assert (t.value, t.unit) == (1500, "count")
+
+
+def test_percent_written_in_words():
+    t = one("Phấn đấu 95 phần trăm hồ sơ được số hóa.")
+    assert (t.value, t.unit) == (95, "%")
+
+
+def test_range_gives_low_and_high_ends():
+    out = run("Phấn đấu tỷ lệ che phủ rừng đạt từ 45% đến 50%.")
+    assert sorted((t.comparator, t.value) for t in out) == [("<=", 50), (">=", 45)]
+    out = run("Tỷ lệ tăng dân số tự nhiên duy trì ở mức 1,1 - 1,2%.")
+    assert sorted((t.comparator, t.value) for t in out) == [("<=", 1.2), (">=", 1.1)]
+
+
+def test_tu_alone_is_not_at_least():
+    out = run("Phấn đấu nâng tỷ lệ tiêm chủng từ 80% lên 95% vào năm 2025.")
+    vals = {t.value: t for t in out}
+    assert vals[95].comparator == "="
+    assert vals[80].comparator == "="
+
+
+# ---------------------------------------------------------------- fractions, counts, money
+
+def test_fraction_is_a_count_with_total():
+    out = run("Đến nay, đã có 15/18 huyện hoàn thành chương trình; 120/135 xã đạt chuẩn nông thôn mới.")
+    got = sorted((t.value, t.total, t.unit) for t in out)
+    assert got == [(15, 18, "count"), (120, 135, "count")]
+    assert {t.text for t in out} == {"15/18 huyện hoàn thành chương trình", "120/135 xã đạt chuẩn nông thôn mới"}
+    assert all(t.kind == "baseline" for t in out)
+
+
+def test_counts_with_units_as_written():
+    t = one("Phấn đấu rút ngắn thời gian giải quyết thủ tục đầu tư giảm 30 ngày so với quy định.")
+    assert (t.value, t.unit, t.kind) == (30, "ngày", "target")
+    t = one("Tổng kinh phí hỗ trợ dự kiến là 100 tỷ đồng.")
+    assert (t.value, t.unit) == (100, "tỷ đồng")
+    t = one("Thời gian cấp giấy phép xây dựng không quá 7 ngày làm việc.")
+    assert (t.value, t.unit, t.comparator) == (7, "ngày làm việc", "<=")
+
+
+def test_bare_counts_without_cue_are_ignored():
+    assert run("Các sở gửi 02 bản báo cáo về Sở Nội vụ.") == []
+    assert run("Giao 03 cơ quan phối hợp thực hiện nhiệm vụ này.") == []
+
+
+# ---------------------------------------------------------------- not counted
+
+@pytest.mark.parametrize("sentence", [
+    "Thực hiện Quyết định số 1557/QĐ-TTg ngày 18/10/2012 của Thủ tướng Chính phủ.",
+    "Cung cấp dịch vụ công trực tuyến mức độ 3, 4 cho người dân và doanh nghiệp.",
+    "Hệ thống thông tin được bảo vệ theo cấp độ 3.",
+    "Hồ sơ bị trả lại từ 02 lần trở lên thì người đứng đầu phải giải trình.",
+    "Sau gần 05 năm thực hiện Chỉ thị, tình hình đã có chuyển biến.",
+    "Áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001:2015.",
+    "Mọi phản ánh gửi về số điện thoại 0258 3822 111 hoặc đường dây nóng 1022.",
+    "Báo cáo gửi về Sở trước ngày 15/12 hằng năm.",
+    "Các đơn vị báo cáo định kỳ 06 tháng, năm về Ủy ban nhân dân tỉnh.",
+    "Thực hiện theo quy định tại khoản 2 Điều 5 của Nghị định.",
+    "Trong quý III/2021, hoàn thành việc rà soát.",
+    "Doanh nghiệp 100% vốn nhà nước thực hiện công khai thông tin tài chính.",
+    "Bộ phận một cửa phục vụ 24/7 qua cổng dịch vụ công.",
+])
+def test_not_counted(sentence):
+    assert run(sentence) == []
+
+
+def test_numbers_inside_citations_are_skipped():
+    text = "Căn cứ Nghị quyết số 12/NQ-HĐND về hỗ trợ 50 tỷ đồng cho các huyện nghèo."
+    cite = text.index("Nghị quyết"), text.index(" cho")
+    out = run(text, facts={"references": [{"span": list(cite)}]})
+    assert out == []
+
+
+# ---------------------------------------------------------------- kind
+
+def test_baseline_cues():
+    for s in [
+        "Tỷ lệ hồ sơ giải quyết đúng hạn mới đạt 72,4%.",
+        "Hiện nay, 65% xã có bưu điện văn hóa.",
+        "Năm qua, tỷ lệ hài lòng của người dân chỉ đạt 81%.",
+        "Đến nay, toàn tỉnh đã có 12/15 huyện đạt chuẩn.",
+        "Số thủ tục được cắt giảm chiếm 20% tổng số thủ tục.",
+    ]:
+        assert one(s).kind == "baseline", s
+
+
+def test_target_cues():
+    for s in [
+        "Phấn đấu đến năm 2025, 80% hồ sơ được giải quyết trực tuyến.",
+        "Bảo đảm 100% cán bộ được bồi dưỡng theo chức danh.",
+        "Mục tiêu tỷ lệ hộ nghèo giảm còn dưới 2%.",
+        "Các huyện phải đạt ít nhất 90% kế hoạch giao.",
+    ]:
+        assert one(s).kind == "target", s
+
+
+def test_kind_from_section_headings():
+    text = (
+        "I. THỰC TRẠNG\n\n"
+        "1. Cơ chế một cửa được triển khai tại 9/10 phòng chuyên môn; 40% hồ sơ được xử lý trên phần mềm.\n\n"
+        "II. MỤC TIÊU ĐẾN NĂM 2025\n\n"
+        "a) 90% hồ sơ được xử lý trên phần mềm; trên 95% người dân hài lòng.\n\n"
+        "III. NHIỆM VỤ, GIẢI PHÁP\n\n"
+        "1. Bảo đảm 100% văn bản được ký số.\n"
+    )
+    out = run(text, issued="2021-01-10")
+    got = [(t.value, t.kind, t.year, t.clause) for t in out]
+    assert got == [
+        (9, "baseline", None, "I.1"),
+        (40, "baseline", None, "I.1"),
+        (90, "target", 2025, "II.a"),
+        (95, "target", 2025, "II.a"),
+        (100, "target", None, "III.1"),
+    ]
+
+
+def test_section_beats_stray_cue_in_another_clause():
+    text = (
+        "II. MỤC TIÊU\n\n"
+        "a) 100% cơ quan có đề án vị trí việc làm đã được phê duyệt; trên 85% công chức đạt chuẩn.\n"
+    )
+    out = run(text)
+    assert [t.kind for t in out] == ["target", "target"]
+
+
+def test_unnumbered_heading_line():
+    text = "Kết quả đạt được\n\nCó 98% hồ sơ được giải quyết trước và đúng hạn.\n"
+    assert one(text).kind == "baseline"
+    text = "Mục tiêu\n\nCó 98% hồ sơ được giải quyết trước và đúng hạn.\n"
+    assert one(text).kind == "target"
+
+
+# ---------------------------------------------------------------- year
+
+def test_year_in_sentence():
+    assert one("Phấn đấu đến năm 2025, 100% xã có nhà văn hóa.").year == 2025
+    assert one("Đến 2030, tỷ lệ đô thị hóa đạt 45%.").year == 2030
+    assert one("Tỷ lệ hài lòng đạt trên 90% vào năm 2025.").year == 2025
+    assert one("Giai đoạn 2021-2025, phấn đấu 70% doanh nghiệp ứng dụng chữ ký số.").year == 2025
+
+
+def test_baseline_year_only_from_its_sentence():
+    out = run("Năm 2019, tỷ lệ giải ngân mới đạt 61%. Tỷ lệ hộ nghèo mới đạt 4,2%.", issued="2020-03-01")
+    assert [(t.value, t.year, t.kind) for t in out] == [(61, 2019, "baseline"), (4.2, None, "baseline")]
+
+
+def test_year_not_taken_from_citations_or_dates():
+    text = "Thực hiện Luật Ngân sách nhà nước năm 2015, bảo đảm 100% đơn vị công khai dự toán."
+    refs = {"references": [{"span": [text.index("Luật"), text.index(", bảo")]}]}
+    assert one(text, facts=refs).year is None
+    assert one("Ngày 20/11/2020, phấn đấu 100% đơn vị công khai dự toán.").year is None
+
+
+def test_past_year_with_no_cue_is_baseline():
+    t = one("Năm 2018, 76% doanh nghiệp nộp thuế điện tử.", issued="2020-01-01")
+    assert (t.kind, t.year) == ("baseline", 2018)
+
+
+# ---------------------------------------------------------------- text extent
+
+def test_text_figure_first_runs_to_clause_end():
+    out = run("Phấn đấu trên 80% thủ tục được giải quyết qua một cửa; 100% xã có trang thông tin điện tử.")
+    assert [t.text for t in out] == ["trên 80% thủ tục được giải quyết qua một cửa",
+                                     "100% xã có trang thông tin điện tử"]
+
+
+def test_text_coordinated_figures_split_at_va():
+    out = run("Bảo đảm 100% huyện và 60% xã có bộ phận một cửa hiện đại.")
+    assert [t.text for t in out] == ["100% huyện", "60% xã có bộ phận một cửa hiện đại"]
+
+
+def test_text_figure_last_starts_at_subject():
+    t = one("Tuy nhiên, tỷ lệ hồ sơ trực tuyến toàn trình, một phần mới đạt 12,5%, chưa đạt yêu cầu.")
+    assert t.text == "tỷ lệ hồ sơ trực tuyến toàn trình, một phần mới đạt 12,5%"
+    t = one("Năm 2019, số doanh nghiệp thành lập mới tăng 14%.")
+    assert t.text == "số doanh nghiệp thành lập mới tăng 14%"
+
+
+def test_text_drops_year_phrase_after_figure():
+    t = one("Bảo đảm sự hài lòng của người dân đạt mức trên 85% vào năm 2025; tăng cường kiểm tra.")
+    assert t.text == "sự hài lòng của người dân đạt mức trên 85%"
+    assert (t.comparator, t.year) == (">", 2025)
+
+
+def test_text_cut_before_purpose_clause():
+    t = one("100% văn bản được ban hành đúng trình tự, thủ tục, phù hợp với tình hình thực tế địa phương.")
+    assert t.text == "100% văn bản được ban hành đúng trình tự, thủ tục"
+
+
+def test_long_lead_in_is_dropped_for_figure_first():
+    t = one("Mô hình một cửa liên thông hiện đại đã được nhân rộng và duy trì ổn định tại 8/9 huyện, thị xã.")
+    assert t.text == "8/9 huyện, thị xã"
+
+
+# ---------------------------------------------------------------- robustness
+
+def test_header_and_signature_blocks_are_ignored():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH X\n\nSố: 12/KH-UBND\n\nX, ngày 05 tháng 01 năm 2021\n\n"
+        "KẾ HOẠCH\nThực hiện công tác năm 2021\n\n"
+        "1. Phấn đấu 100% hồ sơ được số hóa.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, 100% bản sao.\n"
+    )
+    out = run(text)
+    assert [t.value for t in out] == [100]
+    assert out[0].text == "100% hồ sơ được số hóa"
+
+
+def test_empty_and_numberless_text():
+    assert run("") == []
+    assert run("Các cơ quan, đơn vị nghiêm túc triển khai thực hiện.") == []
+
+
+def test_speed():
+    para = ("Phấn đấu đến năm 2025, trên 80% hồ sơ được giải quyết trực tuyến; 100% xã có điểm "
+            "phục vụ; tỷ lệ hài lòng mới đạt 75,5%. Thực hiện Quyết định số 12/QĐ-UBND ngày 01/02/2020.\n\n")
+    text = para * 200
+    t0 = time.perf_counter()
+    out = run(text)
+    assert len(out) == 600
+    assert time.perf_counter() - t0 < 2.0
