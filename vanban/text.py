@@ -14,7 +14,7 @@ from functools import lru_cache
 
 __all__ = [
     "nfc", "fold", "fold_same_length", "parse_number", "roman_to_int", "make_date",
-    "iso_date", "collapse_ws", "DATE_RE", "parse_date_match",
+    "iso_date", "collapse_ws", "DATE_RE", "parse_date_match", "unaccent_same_length", "pipe_tables",
 ]
 
 
@@ -167,3 +167,61 @@ def deadline_due(value: str | None) -> str | None:
     """ISO date by which a deadline value is due (its last day), or None."""
     b = deadline_bounds(value)
     return b[1].isoformat() if b else None
+
+
+@lru_cache(maxsize=4096)
+def _unaccent_char(c: str) -> str:
+    if c == "đ":
+        return "d"
+    if c == "Đ":
+        return "D"
+    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if unicodedata.category(ch) != "Mn")
+    return base if len(base) == 1 else c
+
+
+def unaccent_same_length(s: str) -> str:
+    """Strip diacritics (đ→d, Đ→D) but keep case, one output char per input char.
+
+    Lets a regex match keywords case-insensitively while still seeing which
+    words are capitalised (proper names: "thị xã Long Khánh", "Báo Hòa Bình")."""
+    if s.isascii():
+        return s
+    return "".join(_unaccent_char(c) for c in s)
+
+
+# One rendered table row: "| cell | cell |" on a line of its own (the ingest layer's
+# rendering of DOCX/PDF tables; consecutive rows form one table, header row first).
+_PIPE_ROW = re.compile(r"^[ \t]*\|(?P<body>.*)\|[ \t]*$", re.M)
+
+
+def pipe_tables(text: str, start: int = 0, end: int | None = None) -> list[list[list[tuple[int, int]]]]:
+    """Pipe-rendered tables in text[start:end]: tables → rows → cell spans.
+
+    A cell span is [start, end) of the cell text with surrounding blanks stripped
+    (an empty cell gives an empty span at its position).  Separator rows such as
+    "|---|---|" are skipped.  Rows on consecutive lines form one table."""
+    end = len(text) if end is None else end
+    tables: list[list[list[tuple[int, int]]]] = []
+    prev_line_end = -2
+    for m in _PIPE_ROW.finditer(text, start, end):
+        b0 = m.start("body")
+        body = m.group("body")
+        if re.fullmatch(r"[\s|:\-–=+]*", body):
+            prev_line_end = m.end()
+            continue
+        cells, pos = [], b0
+        for part in body.split("|"):
+            s, e = pos, pos + len(part)
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            cells.append((s, e))
+            pos += len(part) + 1
+        gap = text[prev_line_end:m.start()] if prev_line_end >= 0 else "x"
+        if tables and prev_line_end >= 0 and gap.strip() == "" and gap.count("\n") <= 1:
+            tables[-1].append(cells)
+        else:
+            tables.append([cells])
+        prev_line_end = m.end()
+    return tables
