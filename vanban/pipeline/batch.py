@@ -276,9 +276,11 @@ def run_batch(paths: list[str], index: Any, *, registry_path: str, jobs: int = 0
     for row in reg.files_under(roots):
         if row["path"] in seen_paths:
             continue
+        if keep_deleted:  # a per-run choice: a later run without the flag still removes it
+            continue
         doc_id = row["doc_id"]
         reg.forget_file(row["path"])
-        if keep_deleted or reg.sources(doc_id):
+        if reg.sources(doc_id):
             continue
         old = reg.doc(doc_id)
         index.delete_document(doc_id)
