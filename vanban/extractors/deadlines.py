@@ -1,8 +1,537 @@
-"""deadlines extractor (placeholder until implemented)."""
+"""Deadlines: when something must be done, reached or reported.
+
+Reads the time expressions of Vietnamese administrative writing and normalises
+them to the values of GUIDELINES.md:
+
+=====================================  =========  =================
+written                                kind       value
+=====================================  =========  =================
+trước / chậm nhất / trước ngày 30/11   by         2013-11-30
+trong quý III/2020, quý 3 năm 2020     within     2020-Q3
+6 tháng đầu (cuối) năm 2021            within     2021-H1 (H2)
+tháng 12/2019, trong tháng 12 năm 2019 within     2019-12
+đến năm 2020, Đến 2020, vào năm 2020   by         2020
+Phấn đấu năm 2016 ... (target horizon) by         2016
+từ năm 2015                            from       2015
+giai đoạn 2016-2020, thời kỳ 2016–2020 period     2016/2020
+định kỳ hằng quý, 6 tháng, hằng năm    recurring  P3M,P6M,P1Y
+hàng năm, hằng tháng                   recurring  P1Y, P1M
+trước ngày 15 hằng tháng               recurring  P1M
+=====================================  =========  =================
+
+"trước ngày 15 hằng tháng" is a deadline that comes back every month: the
+guideline's kinds have no "recurring deadline", and a single `by` value cannot be
+written for it, so it is `recurring` with the period of the recurrence (P1M) and
+the day kept in the text.
+
+Not deadlines (GUIDELINES: "counted only when the expression bounds an action, a
+target or a report"):
+
+* the date of a cited document — inside `doc.facts["references"]` spans when the
+  references extractor ran, and by a local rule ("số 30c/NQ-CP ngày 08/11/2011",
+  "ngày 08/11/2011 của Chính phủ") so it works without them;
+* the title of a cited document ("Kế hoạch số 01/KH-BCĐ ... về ... đến năm 2015");
+* the signing date, update stamps, data cut-offs ("tính đến ngày"), effective
+  dates ("có hiệu lực kể từ ngày");
+* text of the header block and of excluded blocks (Nơi nhận, signature);
+* what describes the past: clauses with "đến nay", "vừa qua", "mới đạt", ... and
+  sections headed "Thực trạng", "Kết quả đạt được", ...;
+* a bare year with no deadline cue ("Hiến pháp năm 2013");
+* a plan period that started more than a year before the document was issued:
+  it names an existing programme ("Chương trình tổng thể ... giai đoạn 2011-2020"),
+  it does not bound a task of this document — unless written "trong giai đoạn";
+* a recurrence that qualifies the name of an existing document that is only to be
+  carried out ("quán triệt ... Kế hoạch kiểm soát TTHC hàng năm"); when the
+  document is to be drawn up ("xây dựng Kế hoạch CCHC hằng năm") it counts.
+
+Years left out ("trước ngày 15/12", "trong quý III") come from the issue date
+(`doc.header.issued_date`; else the dateline, an update stamp, or the latest date
+of a cited document), moving to the next year when that day has already passed.
+
+Date literals are read with regular expressions, not dateparser: measured on the
+forms this module meets, dateparser (1.5) reads "tháng 12/2019" as 2019-12-05,
+returns nothing for "quý III/2020" or "trước ngày 30/11/2013", costs ~200 ms to
+import and ~1.6 ms per call; the regexes read every form exactly in microseconds.
+
+Public API: `extract(doc) -> list[Deadline]` and `parse(text, issued=None)` which
+runs the same rules over a bare string (for other extractors and for tests).
+"""
 from __future__ import annotations
 
+import bisect
+import datetime as _dt
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
 from vanban.pipeline.document import Document
+from vanban.schema import Deadline
+from vanban.text import DATE_RE, fold, iso_date, make_date, parse_date_match, roman_to_int
+
+__all__ = ["extract", "parse", "rules"]
+
+DATA_FILE = Path(__file__).parent / "data" / "deadlines.toml"
+
+YEAR = r"(?:19|20)\d{2}"
+_F = re.IGNORECASE
 
 
-def extract(doc: Document) -> list:
-    return []
+def _words(words: Iterable[str]) -> str:
+    """Alternation of phrases, longest first, spaces matching any run of spaces."""
+    uniq = sorted(set(words), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in uniq)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    data: dict[str, Any]
+    cue: re.Pattern[str]  # a cue ending right before an anchor
+    cue_kind: dict[str, str]  # folded cue phrase -> by | in | from | target
+    anchor: re.Pattern[str]
+    period: re.Pattern[str]
+    span_range: re.Pattern[str]
+    recurrence: re.Pattern[str]
+    rec_item: re.Pattern[str]
+    units: dict[str, str]
+    numbers: dict[str, int]
+    citation: re.Pattern[str]
+    title_intro: re.Pattern[str]
+    cited_date_before: re.Pattern[str]
+    cited_date_after: re.Pattern[str]
+    not_before: re.Pattern[str]
+    past: re.Pattern[str]
+    status: tuple[str, ...]
+    doc_name: re.Pattern[str]
+    doc_type_start: re.Pattern[str]
+    doc_type_any: re.Pattern[str]
+    verb: re.Pattern[str]
+    create_verbs: frozenset[str]
+    target_verb: re.Pattern[str]
+    dateline: re.Pattern[str]
+    stamp: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def rules() -> _Rules:
+    """The compiled rules of deadlines.toml (compiled once per process)."""
+    with open(DATA_FILE, "rb") as fh:
+        d = tomllib.load(fh)
+    cues = d["cues"]
+    cue_kind = {fold(w): k for k in ("by", "in", "from", "target") for w in cues[k]}
+    cue = re.compile(r"(?<!\w)(?P<cue>" + _words(w for k in ("by", "in", "from", "target") for w in cues[k]) + r")\s+$", _F)
+
+    q = d["quarters"]
+    qnum = _words(sorted(q["numerals"], key=len, reverse=True))
+    h = d["halves"]
+    anchor = re.compile(
+        # full dates: 30/11/2013, 30-11-2013, ngày 10 tháng 9 năm 2013
+        r"(?P<date>(?:ngày\s+)?(?:" + DATE_RE.pattern + r"))(?!\d)"
+        # half years: 6 tháng đầu năm 2021
+        r"|(?P<half>(?:" + _words(h["months"]) + r")\s+tháng\s+(?P<hw>" + _words(h["first"] + h["second"])
+        + r")\s+năm(?:\s+(?P<hy>" + YEAR + r"))?(?![\w/]))"
+        # quarters: quý III/2020, quý 3 năm 2020, quý IV
+        r"|(?P<quarter>" + q["word"] + r"\s+(?P<q>" + qnum + r")(?![\w])(?:\s*(?:/|-|năm)\s*(?P<qy>" + YEAR + r")(?!\d))?)"
+        # months: tháng 12/2019, tháng 12 năm 2019, tháng 12
+        r"|(?P<month>tháng\s+(?P<mo>\d{1,2})(?:(?:\s*[/\-]\s*|\s+năm\s+)(?P<moy>" + YEAR + r"))?(?![\d/\-]|\s+năm\s+\d))"
+        # day and month without a year: ngày 15/12, 15/12, ngày 15 tháng 12
+        r"|(?P<pdate>(?:ngày\s+)?(?P<pd>\d{1,2})\s*/\s*(?P<pm>\d{1,2})(?![\d/]|\s*[/.\-]\s*\d)"
+        r"|ngày\s+(?P<pd2>\d{1,2})\s+tháng\s+(?P<pm2>\d{1,2})(?!\d|\s+năm\s+\d))"
+        # years: năm 2020; a bare 2020 only after a cue
+        r"|(?P<year>năm\s+(?P<yr>" + YEAR + r"))(?![\d/]|[.,]\d)"
+        r"|(?<![\d/.\-])(?P<ybare>" + YEAR + r")(?![\d/]|[.,]\d|\s*[-–—]\s*\d)",
+        _F,
+    )
+    per = d["periods"]
+    joins = _words(cues["range_join"])
+    period = re.compile(
+        r"(?P<intro>(?:trong\s+)?)(?P<body>(?:" + _words(per["words"]) + r")\s+(?:năm\s+)?(?:từ\s+)?(?:năm\s+)?"
+        r"(?P<a>" + YEAR + r")\s*(?:[-–—]|\s(?:" + joins + r")\s)\s*(?:năm\s+)?(?P<b>" + YEAR + r"))(?!\d)",
+        _F,
+    )
+    span_range = re.compile(
+        r"(?<!\w)(?:từ)\s+(?:năm\s+)?(?P<a>" + YEAR + r")\s+(?:" + joins + r")\s+(?:năm\s+)?(?P<b>" + YEAR + r")(?!\d)", _F
+    )
+
+    rec = d["recurrence"]
+    units = {fold(k): v for k, v in rec["units"].items()}
+    numbers = {k: int(v) for k, v in d.get("numbers", {}).items()}
+    unit_re = _words(rec["units"])
+    num_re = r"\d{1,2}|" + _words(numbers) if numbers else r"\d{1,2}"
+    # "năm" as a unit must not be the "năm" of "năm 2020" or of "6 tháng đầu năm"
+    unit_tail = r"(?!\s*\d)(?!\s+(?:đầu|cuối)\s)"
+    item = (r"(?:(?:" + _words(rec["prefixes"]) + r")\s+(?:" + unit_re + r")|(?:" + num_re + r")\s+(?:" + unit_re + r")"
+            r"|(?:" + unit_re + r"))" + unit_tail + r"(?!\w)")
+    lst = item + r"(?:\s*(?:,|/|\s(?:và|hoặc)\s)\s*" + item + r")*"
+    bare_item = r"(?:" + _words(rec["prefixes"]) + r")\s+(?:" + _words(rec["bare_units"]["allowed"]) + r")" + unit_tail + r"(?!\w)"
+    day = (r"(?:(?P<dcue>" + _words(cues["by"] + cues["in"]) + r")\s+)?ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?"
+           r"\s+(?:của\s+)?")
+    recurrence = re.compile(
+        r"(?<!\w)(?:(?P<day>" + day + r")(?P<dunit>(?:" + _words(rec["prefixes"]) + r")\s+(?:tháng|quý|năm)|tháng\s+cuối\s+(?:mỗi\s+|hằng\s+|hàng\s+|của\s+)?quý)"
+        r"|(?P<periodic>(?:" + _words(rec["periodic"]) + r")\s*(?:\(\s*" + lst + r"\s*\)|" + lst + r"))"
+        r"|(?P<bare>" + bare_item + r"(?:\s*(?:,|\s(?:và|hoặc)\s)\s*" + item + r")*))",
+        _F,
+    )
+    rec_item = re.compile(r"(?:(?P<pre>" + _words(rec["prefixes"]) + r")\s+|(?P<n>" + num_re + r")\s+)?(?P<u>" + unit_re + r")" + unit_tail + r"(?!\w)", _F)
+
+    ctx = d["context"]
+    doc_types = _words(ctx["doc_types"])
+    # a cited document: type word, optional "số", a number and symbol (30c/NQ-CP, 36/2013/NĐ-CP, 12-CTr/TU)
+    number = r"\d{1,5}[a-zđ]?(?:/\d{4})?\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[/\-&]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
+    citation = re.compile(r"(?:(?:" + doc_types + r")\s+)?(?:số\s*)?" + number)
+    title_intro = re.compile(r"[^;,\n]{0,160}?(?<!\w)(?:về|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|thực hiện)(?!\w)", _F)
+    cited_date_before = re.compile(number + r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?$")
+    cited_date_after = re.compile(r"\s*(?:của|do)\s+(?:[A-ZĐÀ-Ỹ]|ủy|bộ|sở)", re.UNICODE)
+    not_before = re.compile(r"(?<!\w)(?:" + _words(ctx["not_deadline_before"]) + r")(?:\s+(?:kể\s+)?từ)?\s+(?:ngày\s+)?$", _F)
+    past = re.compile(r"(?<!\w)(?:" + _words(ctx["past"]) + r")(?!\w)", _F)
+    doc_name = re.compile(r"(?<!\w)(?:" + _words(ctx["doc_names"]) + r")(?!\w)")  # case-sensitive: names are capitalised
+    doc_type_start = re.compile(r"\W*(?:" + doc_types + r")(?!\w)")
+    doc_type_any = re.compile(r"(?<!\w)(?:" + doc_types + r")(?!\w)")
+    verbs = ctx["create_verbs"] + ctx["carry_out_verbs"]
+    verb = re.compile(r"(?<![\w])(?<!độc )(?P<v>" + _words(verbs) + r")(?!\w)", _F)
+    target_verb = re.compile(r"(?<!\w)(?:" + _words(ctx["target_verbs"]) + r")(?!\w)", _F)
+    dateline = re.compile(r"^[^\S\n]*[^\d\n,]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(" + YEAR + r")", re.M | _F)
+    stamp = re.compile(r"(?:cập nhật|ngày ban hành|ban hành ngày)\s*:?\s*(?:ngày\s+)?(" + DATE_RE.pattern + r")", _F)
+    return _Rules(
+        data=d, cue=cue, cue_kind=cue_kind, anchor=anchor, period=period, span_range=span_range,
+        recurrence=recurrence, rec_item=rec_item, units=units, numbers=numbers, citation=citation,
+        title_intro=title_intro, cited_date_before=cited_date_before, cited_date_after=cited_date_after,
+        not_before=not_before, past=past, status=tuple(fold(s) for s in ctx["status_headings"]),
+        doc_name=doc_name, doc_type_start=doc_type_start, doc_type_any=doc_type_any, verb=verb,
+        create_verbs=frozenset(fold(v) for v in ctx["create_verbs"]), target_verb=target_verb,
+        dateline=dateline, stamp=stamp,
+    )
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    value: str
+    soft: bool  # a period, recurrence or year: can be part of a document's name
+    form: str  # period | range | recurrence | date | pdate | month | quarter | half | year
+    prio: int = 0
+    cue: str = ""  # folded cue word
+
+
+_PART_END = re.compile(r";|\n|\.(?=\s|$)|:(?=\s)")
+
+
+def _part(text: str, pos: int, ends: list[int]) -> tuple[int, int]:
+    """The clause part around `pos`: between separators ; . : and line breaks."""
+    i = bisect.bisect_right(ends, pos)
+    start = ends[i - 1] + 1 if i > 0 else 0
+    end = ends[i] if i < len(ends) else len(text)
+    return start, end
+
+
+def _issued(doc: Document) -> _dt.date | None:
+    """The issue date: header, else dateline, else an update stamp, else the latest
+    date of a cited document (a lower bound)."""
+    h = doc.header.issued_date if doc.header else None
+    if h:
+        try:
+            return _dt.date.fromisoformat(h[:10])
+        except ValueError:
+            pass
+    r = rules()
+    head = doc.text[:5000]
+    m = r.dateline.search(head)
+    if m:
+        d = make_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if d:
+            return d
+    m = r.stamp.search(doc.text[:2000])
+    if m:
+        v = parse_date_match(DATE_RE.match(m.group(1)))
+        if v:
+            return _dt.date.fromisoformat(v)
+    best = None
+    for cm in r.citation.finditer(doc.text):
+        dm = re.match(r"\s*,?\s*ngày\s*(" + DATE_RE.pattern + r")", doc.text[cm.end():cm.end() + 40], _F)
+        if dm:
+            v = parse_date_match(DATE_RE.match(dm.group(1)))
+            if v and (best is None or v > best):
+                best = v
+    return _dt.date.fromisoformat(best) if best else None
+
+
+def _ref_spans(doc: Document) -> list[tuple[int, int]]:
+    out = []
+    for ref in doc.facts.get("references", []) or []:
+        span = getattr(ref, "span", None) if not isinstance(ref, dict) else ref.get("span")
+        anaphor = getattr(ref, "anaphor", False) if not isinstance(ref, dict) else ref.get("anaphor", False)
+        if span and not anaphor:
+            out.append((int(span[0]), int(span[1])))
+    return sorted(out)
+
+
+def _citation_regions(text: str, refs: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
+    """Spans of cited documents with their titles ("... số 01/KH-BCĐ ngày ... của X về
+    ... đến năm 2015"): a time word there belongs to the cited document."""
+    r = rules()
+    cites = [(m.start(), m.end()) for m in r.citation.finditer(text)] + refs
+    out = []
+    for s, e in cites:
+        ps, pe = _part(text, max(s, e - 1), ends)
+        m = r.title_intro.match(text, e, pe)
+        out.append((s, pe if m else e))
+    return out
+
+
+def _in_status_section(doc: Document, pos: int) -> bool:
+    segs = doc.segments
+    if not segs:
+        return False
+    r = rules()
+    for c in segs.clauses:
+        if c.start > pos:
+            break
+        if c.start <= pos < c.end:
+            head = c.heading[len(c.label):] if c.heading.startswith(c.label) else c.heading
+            head = fold(head.strip(" *_#.:"))
+            if len(head) <= 100 and head.startswith(r.status):
+                return True
+    return False
+
+
+def _document_only_carried_out(text: str, pos: int, ends: list[int]) -> bool:
+    """A recurrence right after a document's name ("Kế hoạch CCHC hằng năm"): is the
+    document only to be carried out (True), or to be drawn up (False)?
+
+    The verb that governs the name decides: the last verb before it in its clause
+    part, or, when the part is an item of a list of documents ("...; Kế hoạch ...;
+    Kế hoạch ... hàng năm"), the verb before the first document of the list."""
+    r = rules()
+    ps, _ = _part(text, pos, ends)
+    names = list(r.doc_name.finditer(text, max(ps, pos - 120), pos))
+    if not names:
+        return False
+    cut = names[-1].start()
+    for _ in range(12):
+        verbs = list(r.verb.finditer(text, ps, cut))
+        if verbs:
+            return fold(verbs[-1].group("v")) not in r.create_verbs
+        if ps < 2 or text[ps - 1] != ";" or not r.doc_type_start.match(text, ps):
+            return False
+        prev, _ = _part(text, ps - 2, ends)
+        first = r.doc_type_any.search(text, prev, ps - 1)
+        ps, cut = prev, (first.start() if first else ps - 1)
+    return False
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _infer_year(month: int, day: int | None, issued: _dt.date | None) -> int | None:
+    if issued is None:
+        return None
+    d = make_date(issued.year, month, day or 28)
+    if d is None:
+        return None
+    if day is not None and d < issued:
+        return issued.year + 1
+    return issued.year
+
+
+def _duration(n: int, unit: str) -> str:
+    if unit == "Q":
+        return f"P{3 * n}M"
+    return f"P{n}{unit}"
+
+
+def _recurrence_value(s: str) -> str | None:
+    r = rules()
+    vals = []
+    for m in r.rec_item.finditer(s):
+        u = r.units.get(fold(m.group("u")))
+        n = 1
+        if m.group("n"):
+            n = int(m.group("n")) if m.group("n").isdigit() else r.numbers.get(m.group("n").lower(), 1)
+        if u and n:
+            v = _duration(n, u)
+            if v not in vals:
+                vals.append(v)
+    return ",".join(vals) or None
+
+
+def _anchor_value(m: re.Match[str], issued: _dt.date | None) -> tuple[str, str] | None:
+    """(form, value) of a time anchor."""
+    r = rules()
+    if m.group("date"):
+        dm = DATE_RE.search(m.group("date"))
+        v = parse_date_match(dm) if dm else None
+        return ("date", v) if v else None
+    if m.group("half"):
+        y = int(m.group("hy")) if m.group("hy") else (issued.year if issued else None)
+        if y is None:
+            return None
+        first = fold(m.group("hw")) in {fold(w) for w in r.data["halves"]["first"]}
+        return "half", f"{y}-{'H1' if first else 'H2'}"
+    if m.group("quarter"):
+        qn = r.data["quarters"]["numerals"].get(m.group("q").lower()) or roman_to_int(m.group("q"))
+        y = int(m.group("qy")) if m.group("qy") else (issued.year if issued else None)
+        if y is None or not qn:
+            return None
+        return ("quarter" if m.group("qy") else "quarter?"), f"{y}-Q{qn}"
+    if m.group("month"):
+        mo = int(m.group("mo"))
+        if not 1 <= mo <= 12:
+            return None
+        if m.group("moy"):
+            return "month", f"{int(m.group('moy'))}-{mo:02d}"
+        y = _infer_year(mo, None, issued)
+        return ("month?", f"{y}-{mo:02d}") if y else None
+    if m.group("pdate"):
+        d, mo = (m.group("pd"), m.group("pm")) if m.group("pd") else (m.group("pd2"), m.group("pm2"))
+        d, mo = int(d), int(mo)
+        y = _infer_year(mo, d, issued)
+        v = iso_date(y, mo, d) if y else None
+        return ("pdate", v) if v else None
+    if m.group("year"):
+        return "year", m.group("yr")
+    if m.group("ybare"):
+        return "ybare", m.group("ybare")
+    return None
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_Cand]:
+    r = rules()
+    out: list[_Cand] = []
+    for m in r.period.finditer(text, lo, hi):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b > a:
+            c = _Cand(m.start("body"), m.end("body"), "period", f"{a}/{b}", True, "period", 3)
+            c.cue = "trong" if m.group("intro") else ""
+            out.append(c)
+    for m in r.span_range.finditer(text, lo, hi):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b > a:
+            out.append(_Cand(m.start(), m.end(), "period", f"{a}/{b}", True, "range", 3))
+    for m in r.recurrence.finditer(text, lo, hi):
+        if m.group("day"):
+            unit = fold(m.group("dunit"))
+            v = "P3M" if "quy" in unit else ("P1M" if "thang" in unit else "P1Y")
+            out.append(_Cand(m.start(), m.end(), "recurring", v, False, "recurrence", 4))
+            continue
+        v = _recurrence_value(m.group(0))
+        if v:
+            out.append(_Cand(m.start(), m.end(), "recurring", v, True, "recurrence", 2))
+    for m in r.anchor.finditer(text, lo, hi):
+        av = _anchor_value(m, issued)
+        if not av:
+            continue
+        form, value = av
+        start = m.start()
+        cm = r.cue.search(text, max(lo, start - 30), start)
+        cue = fold(cm.group("cue")) if cm else ""
+        ckind = r.cue_kind.get(cue, "")
+        if ckind == "from":
+            kind = "from"
+        elif ckind in ("by", "target"):
+            kind = "by"
+        elif ckind == "in":
+            kind = "within" if form.startswith(("month", "quarter", "half")) else "by"
+        elif form in ("month", "quarter", "half"):
+            kind = "within"
+        elif form == "year":
+            kind = "year?"  # a bare "năm 2020": a horizon only in a target sentence
+        else:
+            continue  # a date, a day or a bare number with no cue
+        if form in ("ybare", "month?", "quarter?", "pdate") and not cue:
+            continue
+        if cm and ckind != "target":
+            start = cm.start()
+        out.append(_Cand(start, m.end(), kind, value, form in ("year", "ybare"), form.rstrip("?"), 1, cue))
+    return out
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Non-overlapping candidates: higher priority, then longer, wins."""
+    chosen: list[_Cand] = []
+    for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: (c.start, c.end))
+
+
+# --------------------------------------------------------------------------- driver
+
+
+def _find(doc: Document) -> list[_Cand]:
+    text = doc.text
+    r = rules()
+    segs = doc.segments
+    lo = segs.header[1] if segs else 0
+    issued = _issued(doc)
+    ends = [m.start() for m in _PART_END.finditer(text)]
+    refs = _ref_spans(doc)
+    regions = _citation_regions(text, refs, ends)
+    keep = []
+    for c in _resolve(_candidates(text, lo, len(text), issued)):
+        if segs and segs.is_excluded(c.start):
+            continue
+        if any(s <= c.start < e for s, e in refs):
+            continue
+        ps, pe = _part(text, c.start, ends)
+        if c.form in ("date", "pdate"):
+            before = text[max(0, c.start - 60):c.start]
+            if r.cited_date_before.search(before) or r.cited_date_after.match(text, c.end):
+                continue
+        if r.not_before.search(text, max(0, c.start - 40), c.start):
+            continue
+        if c.soft and any(s <= c.start < e for s, e in regions):
+            continue
+        if r.past.search(text, ps, pe) and not (c.form in ("date", "pdate") and c.kind == "by"):
+            continue  # "kể từ năm 2001 đến nay", "những năm qua"
+        if _in_status_section(doc, c.start):
+            continue
+        if c.form == "period" and issued and c.cue != "trong" and int(c.value[:4]) < issued.year - 1:
+            continue  # the name of a programme that was already running
+        if c.form == "recurrence" and c.soft and _document_only_carried_out(text, c.start, ends):
+            continue
+        if c.kind == "year?":
+            # "Năm 2020, ... đạt 90%": a horizon when the year is ahead of the document
+            # and the sentence sets a target; never the year in a name ("Hiến pháp năm 2013")
+            prev = text[max(ps, c.start - 3):c.start]
+            if not issued or int(c.value) <= issued.year or not r.target_verb.search(text, ps, pe) or ")" in prev:
+                continue
+            w = re.search(r"(\S+)\s*$", text[ps:c.start])
+            if w and w.group(1)[:1].isupper() and w.start() > 0:
+                continue
+            c.kind = "by"
+        if c.form == "date" and c.kind == "by" and issued and c.value < issued.isoformat():
+            continue  # a deadline already passed when the document was signed describes the past
+        keep.append(c)
+    return keep
+
+
+def extract(doc: Document) -> list[Deadline]:
+    if doc.segments is None:
+        from vanban.pipeline.segment import segment
+
+        doc.segments = segment(doc.text)
+    out = []
+    for c in _find(doc):
+        out.append(Deadline(text=doc.text[c.start:c.end], kind=c.kind, value=c.value, span=(c.start, c.end),
+                            clause=doc.segments.clause_path(c.start)))
+    return out
+
+
+def parse(text: str, issued: str | None = None) -> list[Deadline]:
+    """Deadlines of a bare piece of text (no header block), e.g. one task sentence."""
+    from vanban.pipeline.document import Segments
+    from vanban.schema import Header
+
+    doc = Document(doc_id="-", text=text, header=Header(issued_date=issued),
+                   segments=Segments(header=(0, 0), body=(0, len(text))))
+    return extract(doc)
