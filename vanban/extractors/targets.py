@@ -17,6 +17,7 @@ so every offset found there is an offset into ``doc.text``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -67,6 +68,9 @@ class _Rules:
     predicate_end: re.Pattern[str]
     cut_comma: re.Pattern[str]
     range_sep: str
+    year_block: re.Pattern[str]
+    cite_sentence: re.Pattern[str]
+    baseline_doc_types: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +119,11 @@ def _rules() -> _Rules:
         predicate_end=re.compile(r"(?<!\w)(?:" + _alts(t["predicates"]) + r")\s*$"),
         cut_comma=re.compile(r",\s*(?:" + _alts(t["cut_after_comma"]) + r")(?!\w)"),
         range_sep=sep,
+        # the window before "năm 2019" / "2019": "so với năm", "Luật Đất đai năm"
+        year_block=re.compile(r"(?<!\w)(?:(?:" + _alts(ex["year_after"]) + r")|(?:" + _alts(ex["year_after_names"])
+                              + r")(?:\s+[^\s,;.:()]+){0,10})\s+(?:nam\s+)?$"),
+        cite_sentence=re.compile(r"[\s\-*_•+]*(?:" + _alts(ex["citation_sentences"]) + r")(?!\w)"),
+        baseline_doc_types=frozenset(fold(x) for x in k["baseline_doc_types"]),
     )
 
 
@@ -130,6 +139,12 @@ _WORD_RE = re.compile(r"[^\W_]+", re.U)
 _INTRO_YEAR = re.compile(r"(?:(?:den|toi|trong|vao|cuoi|den\s+het|den\s+cuoi)\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\w)\s*,?")
 # A year phrase after the figure ends the measured phrase: "đạt 80% vào năm 2020".
 _TAIL_CLOSE = re.compile(r"\s*(?:,\s*)?(?:vao|den|toi|trong)\s+(?:het\s+)?nam\s+(?:19|20)\d{2}")
+
+
+def _fold_fast(text: str) -> str:
+    """fold_same_length via one translate table built from the characters present."""
+    chars = "".join(set(text))
+    return text.translate(str.maketrans(chars, fold_same_length(chars)))
 
 
 def _spans_of(doc: Document, kind: str) -> list[tuple[int, int]]:
@@ -151,11 +166,16 @@ class _Ctx:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
-        self.ft = fold_same_length(doc.text)
+        self.ft = _fold_fast(doc.text)
+        self._headings: dict[int, list[str]] = {}
         self.seg: Segments = doc.segments or segment(doc.text)
+        self._line_starts = [a for a, _ in self.seg.lines]
         self.body_start = self.seg.body[0] if self.seg.header[1] else 0
         self.refs = _spans_of(doc, "references")
-        self.nogo = self.refs + [m.span() for m in DATE_RE.finditer(self.ft)]
+        # no figure inside a citation, a date or a deadline ("trước 15/12"); no year inside the
+        # first two (a deadline "đến năm 2020" is exactly where a target's year is written)
+        self.dates = [m.span() for m in DATE_RE.finditer(self.ft)]
+        self.nogo = self.refs + self.dates + _spans_of(doc, "deadlines")
         # Sentences as the segmenter cuts them, re-joined across ";" (a list of targets
         # separated by semicolons is one sentence here; clauses are found separately).
         self.sents: list[tuple[int, int]] = []
@@ -186,25 +206,28 @@ class _Ctx:
     def headings(self, pos: int) -> list[str]:
         """Folded heading-like lines above `pos`: clause ancestors' headings (nearest first),
         then the nearest short unnumbered heading line."""
+        i = bisect.bisect_right(self._line_starts, pos) - 1
+        if i in self._headings:
+            return self._headings[i]
         out: list[str] = []
-        line = self.seg.line_at(pos)
-        own_line = line[0] if line else -1
+        lines = self.seg.lines
+        own_line = lines[i][0] if i >= 0 else -1
         anc = [c for c in self.seg.clauses if c.start <= pos < c.end and c.start != own_line]
         for c in sorted(anc, key=lambda c: -c.level):
-            h = c.heading
-            if _heading_like(h):
-                out.append(fold(h))
+            if _heading_like(c.heading):
+                out.append(fold(c.heading))
         # nearest preceding short standalone line (news articles: "Mục tiêu", "Kết quả đạt được")
-        lines = self.seg.lines
-        i = next((j for j, (s, e) in enumerate(lines) if s <= pos < e + 1), None)
-        if i is not None:
-            for s, e in reversed(lines[max(0, i - 40):i]):
-                raw = self.text[s:e].strip()
-                if not raw:
-                    continue
-                if _heading_like(raw) and len(raw.split()) <= 10:
-                    out.append(fold(raw))
+        for s, e in reversed(lines[max(0, i - 40):max(0, i)]):
+            raw = self.text[s:e].strip()
+            if not raw:
+                continue
+            if _heading_like(raw) and len(raw.split()) <= 10:
+                h = fold(raw)
+                rr = _rules()
+                if rr.target_section.search(h) or rr.base_section.search(h):
+                    out.append(h)
                     break
+        self._headings[i] = out
         return out
 
 
@@ -231,11 +254,13 @@ def _clause_bounds(ctx: _Ctx, pos: int, sent: tuple[int, int]) -> tuple[int, int
     return start, end
 
 
-def _year_in(ctx: _Ctx, a: int, b: int, pos: int) -> int | None:
+def _year_in(ctx: _Ctx, r: _Rules, a: int, b: int, pos: int) -> int | None:
     """The year written in ft[a:b] nearest to pos, outside citations and dates."""
     best, dist = None, None
     for m in _YEAR_RE.finditer(ctx.ft, a, b):
-        if _inside(m.start(), ctx.refs) or _inside(m.start() + 1, ctx.nogo):
+        if _inside(m.start(), ctx.refs) or _inside(m.start("y") if m.group("y") else m.start("y2"), ctx.dates):
+            continue
+        if m.group("y") and r.year_block.search(ctx.ft, max(0, m.start("y") - 80), m.start("y")):
             continue
         y = int(m.group("y") or m.group("y2"))
         d = abs(m.start() - pos)
@@ -292,6 +317,8 @@ def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: t
         return k
     # 5. a year in the past relative to the document
     if year and ctx.doc_year and year < ctx.doc_year:
+        return "baseline"
+    if fold(getattr(ctx.doc.header, "type", None) or "") in r.baseline_doc_types:
         return "baseline"
     return "target"
 
@@ -448,7 +475,10 @@ def extract(doc: Document) -> list[Target]:
             if m:
                 nxt = nxt - len(ctx.ft[max(e, nxt - 40):nxt]) + m.start("cue")
         ts, te = _text_span(ctx, r, cs, ce, clause, nxt, prv)
-        year = _year_in(ctx, clause[0], clause[1], f["num_start"]) or _year_in(ctx, sent[0], sent[1], f["num_start"])
+        if r.cite_sentence.match(ctx.ft, sent[0]):
+            continue
+        year = (_year_in(ctx, r, clause[0], clause[1], f["num_start"])
+                or _year_in(ctx, r, sent[0], sent[1], f["num_start"]))
         kind = _kind(ctx, r, cs, clause, sent, year)
         if kind == "target" and year is None:
             for h in ctx.headings(f["num_start"]):
