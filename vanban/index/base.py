@@ -1,0 +1,317 @@
+"""The index interface both backends implement, plus the logic they share.
+
+Everything that decides *what* an answer is (key folding, agency matching, citation
+walks, graph building, snippets) lives here so SQLite and Elasticsearch return the
+same answers; the backends only differ in how they store and look rows up.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from abc import ABC, abstractmethod
+from typing import Any, Iterable
+
+from vanban.text import deadline_due, fold, fold_same_length, nfc
+
+__all__ = [
+    "IndexBackend", "open_index", "key_fold", "canonical_key", "query_tokens", "exact_tokens",
+    "make_snippet", "flatten", "FACETS", "RELATIONS",
+]
+
+FACETS = ("type", "issuer", "year", "agency")
+RELATIONS = ("can_cu", "thay_the", "sua_doi", "bai_bo", "huong_dan", "trien_khai", "mention")
+FACET_SIZE = 50
+SELF_KEY = "self"
+
+
+# --- reference keys -------------------------------------------------------------------
+# The references extractor owns key normalisation; until it exposes canonical_key/key_fold
+# we fall back to: fold case + diacritics (đ→d) and drop whitespace, so "30c/NQ-CP",
+# "30C/NQ-CP", "30c/nq-cp" and "30c/NQ- CP" all share one folded key.
+def _fallback_key_fold(key: str | None) -> str:
+    return re.sub(r"\s+", "", fold(key))
+
+
+def _fallback_canonical_key(raw: str | None) -> str:
+    return re.sub(r"\s+", "", nfc(raw or ""))
+
+
+def key_fold(key: str | None) -> str:
+    try:
+        from vanban.extractors.references import key_fold as kf  # type: ignore[attr-defined]
+    except ImportError:
+        return _fallback_key_fold(key)
+    return str(kf(key or ""))
+
+
+def canonical_key(raw: str | None) -> str:
+    try:
+        from vanban.extractors.references import canonical_key as ck  # type: ignore[attr-defined]
+    except ImportError:
+        return _fallback_canonical_key(raw)
+    return str(ck(raw or ""))
+
+
+# --- query text -----------------------------------------------------------------------
+_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+def query_tokens(query: str | None) -> list[str]:
+    """Folded search tokens of user text; every other character is a separator."""
+    return _TOKEN_RE.findall(fold(query))
+
+
+def exact_tokens(query: str | None) -> list[str]:
+    """Lower-cased tokens that keep their diacritics (for ranking exact matches higher)."""
+    return _TOKEN_RE.findall(nfc(query or "").lower())
+
+
+def make_snippet(text: str, tokens: list[str], size: int = 200) -> str:
+    """HTML snippet of `text` around the densest run of folded `tokens`, matches in <mark>."""
+    if not text:
+        return ""
+    folded = fold_same_length(text)  # same length, so offsets carry over to `text`
+    wanted = set(tokens)
+    spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(folded) if m.group() in wanted]
+    if not spans:
+        return html.escape(text[:size].strip())
+    best, best_n = spans[0][0], 0
+    for s, _ in spans:  # window starting at a match that covers the most matches
+        n = sum(1 for a, b in spans if s <= a and b <= s + size)
+        if n > best_n:
+            best, best_n = s, n
+    start = max(0, best - size // 4)
+    ws = text.rfind(" ", 0, start)
+    start = 0 if start == 0 or ws < 0 or best - ws > size // 2 else ws + 1
+    end = min(len(text), start + size)
+    out, pos = [], start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        out.append(html.escape(text[pos:a]))
+        out.append("<mark>" + html.escape(text[a:b]) + "</mark>")
+        pos = b
+    out.append(html.escape(text[pos:end]))
+    return ("…" if start > 0 else "") + "".join(out).strip() + ("…" if end < len(text) else "")
+
+
+# --- flattening a record into rows ---------------------------------------------------
+def _year(date: str | None) -> str | None:
+    return date[:4] if date and re.match(r"\d{4}", date) else None
+
+
+def flatten(record: dict[str, Any]) -> dict[str, Any]:
+    """Derived, backend-neutral rows for one document record."""
+    doc = record["doc"]
+    header = dict(record.get("header") or {})
+    agencies = record.get("agencies") or []
+    terms: dict[str, set[str]] = {}
+    for a in agencies:
+        name_f = fold(a.get("name"))
+        terms.setdefault(name_f, {name_f}).update(fold(x) for x in a.get("aliases") or [] if fold(x))
+    refs = []
+    for i, r in enumerate(record.get("references") or []):
+        is_self = bool(r.get("anaphor")) and (r.get("key") or "").strip().lower() == SELF_KEY
+        refs.append({
+            "i": i, "key": r.get("key") or "", "key_fold": key_fold(r.get("key")), "text": r.get("text") or "",
+            "type": r.get("type"), "issued_date": r.get("issued_date"), "issuer": r.get("issuer"),
+            "relation": r.get("relation") or "mention", "clause": r.get("clause") or "",
+            "anaphor": bool(r.get("anaphor")), "self": is_self,
+        })
+    assignments = []
+    for i, a in enumerate(record.get("assignments") or []):
+        af = fold(a.get("agency"))
+        assignments.append({
+            "i": i, "clause": a.get("clause") or "", "agency": a.get("agency") or "", "agency_fold": af,
+            "terms": sorted(terms.get(af, set()) | {af}), "role": a.get("role") or "",
+            "task": a.get("task") or "", "deadline": a.get("deadline"), "due": deadline_due(a.get("deadline")),
+        })
+    return {
+        "doc": doc, "header": header, "number": header.get("number"),
+        "number_key": key_fold(header.get("number")) or None,
+        "type": header.get("type"), "issuer": header.get("issuer"), "year": _year(header.get("issued_date")),
+        "title": header.get("title") or "",
+        "title_all": " ".join(str(header.get(k) or "") for k in ("number", "type", "title", "issuer")).strip(),
+        "agency_names": sorted({a.get("name") for a in agencies if a.get("name")}),
+        "refs": refs, "assignments": assignments,
+        "counts": {k: len(record.get(k) or []) for k in
+                   ("clauses", "references", "deadlines", "agencies", "assignments", "targets")},
+    }
+
+
+def stored_record(record: dict[str, Any]) -> str:
+    """The record minus its text, as JSON (text is stored on its own)."""
+    return json.dumps({k: v for k, v in record.items() if k != "text"}, ensure_ascii=False)
+
+
+def agency_matches(query: str, agency_terms: Iterable[str]) -> bool:
+    q = fold(query)
+    return any(q in t for t in agency_terms)
+
+
+# --- the interface ------------------------------------------------------------------
+class IndexBackend(ABC):
+    """Store and query extracted document records."""
+
+    @abstractmethod
+    def write_document(self, record: dict) -> None:
+        """Insert or atomically replace the document with id record['doc']."""
+
+    @abstractmethod
+    def delete_document(self, doc_id: str) -> None: ...
+
+    @abstractmethod
+    def get_document(self, doc_id: str) -> dict | None: ...
+
+    @abstractmethod
+    def list_documents(self) -> list[dict]: ...
+
+    @abstractmethod
+    def search(self, query: str, *, filters: dict | None = None, limit: int = 20, offset: int = 0) -> dict: ...
+
+    @abstractmethod
+    def refs(self, doc_id: str) -> list[dict]: ...
+
+    @abstractmethod
+    def tasks(self, text: str | None = None, *, agency: str | None = None, role: str | None = None,
+              due_before: str | None = None, overdue_as_of: str | None = None, limit: int = 100) -> list[dict]: ...
+
+    @abstractmethod
+    def stats(self) -> dict: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    # -- primitives the shared logic below is built on --
+    @abstractmethod
+    def _citing(self, key_folds: list[str], relation: str | None) -> list[dict]:
+        """Non-self references whose key_fold is in key_folds:
+        [{doc, header, key, key_fold, text, clause, relation, i}]."""
+
+    @abstractmethod
+    def _headers(self, doc_ids: list[str]) -> dict[str, dict]:
+        """doc id -> {"header": ..., "number_key": ...} for the ids that are indexed."""
+
+    @abstractmethod
+    def _resolve(self, key_folds: list[str]) -> dict[str, str]:
+        """folded key -> id of the indexed doc whose header number folds to it (smallest id)."""
+
+    @abstractmethod
+    def _all_edges(self) -> Iterable[dict]:
+        """Every non-self reference: {doc, key, key_fold, type, issued_date, issuer, relation}."""
+
+    # -- shared answers --
+    def cites(self, key: str, *, relation: str | None = None, depth: int = 1) -> list[dict]:
+        out: list[dict] = []
+        seen_docs: set[str] = set()
+        followed: set[str] = set()
+        frontier = [k for k in {key_fold(key)} if k]
+        for d in range(1, max(1, depth) + 1):
+            if not frontier:
+                break
+            followed.update(frontier)
+            rows = sorted(self._citing(frontier, relation), key=lambda r: (r["doc"], r["i"]))
+            new_docs: list[str] = []
+            for r in rows:
+                if r["doc"] in seen_docs or (r.get("number_key") and r["number_key"] in followed
+                                             and r["number_key"] == r["key_fold"]):
+                    continue
+                out.append({"doc": r["doc"], "header": r["header"], "key": r["key"], "text": r["text"],
+                            "clause": r["clause"], "relation": r["relation"], "depth": d})
+                if not new_docs or new_docs[-1] != r["doc"]:
+                    new_docs.append(r["doc"])
+            seen_docs.update(new_docs)
+            heads = self._headers(new_docs)
+            frontier = sorted({h["number_key"] for h in heads.values() if h.get("number_key")} - followed)
+        return out
+
+    def _resolve_refs(self, doc_id: str, rows: list[dict]) -> list[dict]:
+        res = self._resolve(sorted({r["key_fold"] for r in rows if r["key_fold"] and not r["self"]}))
+        return [{"key": r["key"], "text": r["text"], "type": r["type"], "issued_date": r["issued_date"],
+                 "issuer": r["issuer"], "relation": r["relation"], "clause": r["clause"],
+                 "resolved": doc_id if r["self"] else res.get(r["key_fold"])} for r in rows]
+
+    def graph(self, doc_id: str | None = None, depth: int = 1) -> dict:
+        nodes: dict[str, dict] = {}
+        edges: set[tuple[str, str, str]] = set()
+
+        def doc_node(d: str, header: dict) -> None:
+            nodes.setdefault(d, {"id": d, "label": header.get("number") or d, "type": header.get("type"),
+                                 "in_index": True, "issued_date": header.get("issued_date"),
+                                 "issuer": header.get("issuer")})
+
+        def ext_node(kf: str, r: dict) -> str:
+            nid = "ext:" + kf
+            nodes.setdefault(nid, {"id": nid, "label": canonical_key(r["key"]), "type": r.get("type"), "in_index": False,
+                                   "issued_date": r.get("issued_date"), "issuer": r.get("issuer")})
+            return nid
+
+        if doc_id is None:
+            rows = sorted(self._all_edges(), key=lambda r: (r["doc"], r["i"]))
+            res = self._resolve(sorted({r["key_fold"] for r in rows if r["key_fold"]}))
+            for d in self.list_documents():
+                doc_node(d["doc"], d["header"])
+            for r in rows:
+                tgt = res.get(r["key_fold"]) or ext_node(r["key_fold"], r)
+                if tgt != r["doc"]:
+                    edges.add((r["doc"], tgt, r["relation"]))
+        else:
+            heads = self._headers([doc_id])
+            if doc_id not in heads:
+                return {"nodes": [], "edges": []}
+            doc_node(doc_id, heads[doc_id]["header"])
+            frontier: list[str] = [doc_id]
+            done: set[str] = set()
+            for _ in range(max(1, depth)):
+                nxt: list[str] = []
+                for nid in frontier:
+                    done.add(nid)
+                    if nodes[nid]["in_index"]:
+                        out_rows = [r for r in self._all_edges_of(nid)]
+                        res = self._resolve(sorted({r["key_fold"] for r in out_rows if r["key_fold"]}))
+                        for r in out_rows:
+                            tgt = res.get(r["key_fold"])
+                            if tgt:
+                                doc_node(tgt, self._headers([tgt])[tgt]["header"])
+                            else:
+                                tgt = ext_node(r["key_fold"], r)
+                            if tgt != nid:
+                                edges.add((nid, tgt, r["relation"]))
+                                nxt.append(tgt)
+                        kf = heads.get(nid, {}).get("number_key") or self._headers([nid])[nid].get("number_key")
+                    else:
+                        kf = nid[4:]
+                    if kf:
+                        for r in self._citing([kf], None):
+                            if r["doc"] == nid:
+                                continue
+                            doc_node(r["doc"], r["header"])
+                            edges.add((r["doc"], nid, r["relation"]))
+                            nxt.append(r["doc"])
+                frontier = sorted(set(nxt) - done)
+        return {"nodes": [nodes[k] for k in sorted(nodes)],
+                "edges": [{"source": s, "target": t, "relation": rel} for s, t, rel in sorted(edges)]}
+
+    def _all_edges_of(self, doc_id: str) -> list[dict]:
+        """Outgoing non-self references of one doc (flattened rows)."""
+        rec = self.get_document(doc_id)
+        return [r for r in flatten(rec)["refs"] if not r["self"] and r["key_fold"]] if rec else []
+
+    def __enter__(self) -> "IndexBackend":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def open_index(cfg: dict) -> IndexBackend:
+    """Open the backend named by cfg['backend'] ("sqlite" by default) with the [index] table."""
+    backend = (cfg.get("backend") or "sqlite").lower()
+    if backend == "sqlite":
+        from vanban.index.sqlite import SqliteIndex
+        return SqliteIndex(cfg.get("path") or "vanban-index.sqlite")
+    if backend in ("elasticsearch", "es", "elastic"):
+        from vanban.index.elastic import ElasticIndex
+        return ElasticIndex.from_config(cfg)
+    raise ValueError(f"unknown index backend {backend!r} (expected 'sqlite' or 'elasticsearch')")

@@ -1,0 +1,343 @@
+"""SQLite backend: one WAL-mode file, relational fact tables + contentless FTS5 tables.
+
+Full text is indexed twice per field: folded (fold(): lower-case, no diacritics, đ→d)
+and exact (diacritics kept).  A query matches on the folded columns; the exact columns
+only add to the bm25 score, so "Sở Nội vụ" ranks documents spelt that way first while
+"so noi vu" still finds them.  Every user token is quoted, so FTS5 syntax in user text
+is searched as text.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+from vanban.index.base import (
+    FACET_SIZE, IndexBackend, exact_tokens, flatten, fold, make_snippet, query_tokens, stored_record,
+)
+from vanban.text import deadline_due
+
+TABLES = ("documents", "clauses", "references", "deadlines", "agencies", "assignments", "targets")
+_TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, source TEXT, sha256 TEXT,
+  number TEXT, number_key TEXT, type TEXT, issuer TEXT, issued_date TEXT, year TEXT, title_all TEXT,
+  header TEXT NOT NULL, record TEXT NOT NULL, text TEXT NOT NULL DEFAULT '');
+CREATE INDEX IF NOT EXISTS documents_number_key ON documents(number_key);
+CREATE INDEX IF NOT EXISTS documents_type ON documents(type);
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
+CREATE TABLE IF NOT EXISTS clauses (
+  doc TEXT NOT NULL, i INTEGER NOT NULL, path TEXT, label TEXT, level INTEGER, start INTEGER, "end" INTEGER,
+  heading TEXT, PRIMARY KEY (doc, i)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS "references" (
+  doc TEXT NOT NULL, i INTEGER NOT NULL, key TEXT, key_fold TEXT, text TEXT, type TEXT, issued_date TEXT,
+  issuer TEXT, relation TEXT, clause TEXT, anaphor INTEGER, self INTEGER, PRIMARY KEY (doc, i)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS references_key ON "references"(key_fold, relation);
+CREATE TABLE IF NOT EXISTS deadlines (
+  doc TEXT NOT NULL, i INTEGER NOT NULL, text TEXT, kind TEXT, value TEXT, due TEXT, clause TEXT,
+  PRIMARY KEY (doc, i)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS deadlines_due ON deadlines(due);
+CREATE TABLE IF NOT EXISTS agencies (
+  doc TEXT NOT NULL, i INTEGER NOT NULL, name TEXT, name_fold TEXT, aliases TEXT, collective INTEGER,
+  PRIMARY KEY (doc, i)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS agencies_name ON agencies(name);
+CREATE INDEX IF NOT EXISTS agencies_name_fold ON agencies(name_fold);
+CREATE TABLE IF NOT EXISTS agency_terms (
+  term_fold TEXT NOT NULL, doc TEXT NOT NULL, agency_fold TEXT NOT NULL,
+  PRIMARY KEY (term_fold, doc, agency_fold)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS agency_terms_doc ON agency_terms(doc);
+CREATE TABLE IF NOT EXISTS agency_vocab (term_fold TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS assignments (
+  id INTEGER PRIMARY KEY, doc TEXT NOT NULL, i INTEGER NOT NULL, clause TEXT, agency TEXT, agency_fold TEXT,
+  role TEXT, task TEXT, deadline TEXT, due TEXT);
+CREATE INDEX IF NOT EXISTS assignments_doc ON assignments(doc, agency_fold);
+CREATE INDEX IF NOT EXISTS assignments_due ON assignments(due);
+CREATE TABLE IF NOT EXISTS targets (
+  doc TEXT NOT NULL, i INTEGER NOT NULL, text TEXT, kind TEXT, comparator TEXT, value REAL, unit TEXT,
+  year INTEGER, total REAL, clause TEXT, PRIMARY KEY (doc, i)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(f_title, f_body, x_title, x_body, content='', {_TOKENIZE});
+CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(f_task, x_task, content='', {_TOKENIZE});
+"""
+_MAX_PARAMS = 500
+
+
+def _q(tokens: Sequence[str]) -> str:
+    return " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+
+
+def _match_expr(query: str, fcols: str, xcols: str) -> str | None:
+    """FTS5 expression: every folded token in the folded columns, exact tokens as a bonus."""
+    f, x = query_tokens(query), exact_tokens(query)
+    if not f:
+        return None
+    expr = f"({{{fcols}}} : ({_q(f)}))"
+    return f"{expr} OR ({{{xcols}}} : ({_q(x)}))" if x and x != f else expr
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), _MAX_PARAMS):
+        yield items[i:i + _MAX_PARAMS]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class SqliteIndex(IndexBackend):
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
+        self.conn.row_factory = sqlite3.Row
+        self._lock = threading.RLock()
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA busy_timeout=30000")
+        with self._lock:
+            self.conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
+
+    # -- writing --
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT (ROLLBACK on error). Readers on other connections keep working."""
+        with self._lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def write_document(self, record: dict) -> None:
+        with self.transaction():
+            self._delete(record["doc"])
+            self._insert(record)
+
+    def write_many(self, records: Iterable[dict]) -> int:
+        """Write several documents in one transaction."""
+        n = 0
+        with self.transaction():
+            for r in records:
+                self._delete(r["doc"])
+                self._insert(r)
+                n += 1
+        return n
+
+    def delete_document(self, doc_id: str) -> None:
+        with self.transaction():
+            self._delete(doc_id)
+
+    def _delete(self, doc_id: str) -> None:
+        c = self.conn
+        old = c.execute("SELECT id, title_all, text FROM documents WHERE doc=?", (doc_id,)).fetchone()
+        if old is None:
+            return
+        c.execute("INSERT INTO docs_fts(docs_fts, rowid, f_title, f_body, x_title, x_body) "
+                  "VALUES('delete', ?, ?, ?, ?, ?)",
+                  (old["id"], fold(old["title_all"]), fold(old["text"]), old["title_all"], old["text"]))
+        for a in c.execute("SELECT id, task FROM assignments WHERE doc=?", (doc_id,)).fetchall():
+            c.execute("INSERT INTO tasks_fts(tasks_fts, rowid, f_task, x_task) VALUES('delete', ?, ?, ?)",
+                      (a["id"], fold(a["task"]), a["task"]))
+        for t in TABLES + ("agency_terms",):
+            c.execute(f'DELETE FROM "{t}" WHERE doc=?', (doc_id,))
+
+    def _insert(self, record: dict) -> None:
+        c, f = self.conn, flatten(record)
+        doc, h, text = f["doc"], f["header"], record.get("text") or ""
+        cur = c.execute(
+            "INSERT INTO documents(doc, source, sha256, number, number_key, type, issuer, issued_date, year,"
+            " title_all, header, record, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc, record.get("source"), record.get("sha256"), f["number"], f["number_key"], f["type"],
+             f["issuer"], h.get("issued_date"), f["year"], f["title_all"], json.dumps(h, ensure_ascii=False),
+             stored_record(record), text))
+        c.execute("INSERT INTO docs_fts(rowid, f_title, f_body, x_title, x_body) VALUES (?,?,?,?,?)",
+                  (cur.lastrowid, fold(f["title_all"]), fold(text), f["title_all"], text))
+        c.executemany('INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?)', [
+            (doc, i, x.get("path"), x.get("label"), x.get("level"), x.get("start"), x.get("end"), x.get("heading"))
+            for i, x in enumerate(record.get("clauses") or [])])
+        c.executemany('INSERT INTO "references" VALUES (?,?,?,?,?,?,?,?,?,?,?,?)', [
+            (doc, r["i"], r["key"], r["key_fold"], r["text"], r["type"], r["issued_date"], r["issuer"],
+             r["relation"], r["clause"], int(r["anaphor"]), int(r["self"])) for r in f["refs"]])
+        c.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", [
+            (doc, i, d.get("text"), d.get("kind"), d.get("value"), deadline_due(d.get("value")), d.get("clause"))
+            for i, d in enumerate(record.get("deadlines") or [])])
+        c.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?)", [
+            (doc, i, a.get("name"), fold(a.get("name")), json.dumps(a.get("aliases") or [], ensure_ascii=False),
+             int(bool(a.get("collective")))) for i, a in enumerate(record.get("agencies") or [])])
+        for a in f["assignments"]:
+            cur = c.execute(
+                "INSERT INTO assignments(doc, i, clause, agency, agency_fold, role, task, deadline, due)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (doc, a["i"], a["clause"], a["agency"], a["agency_fold"], a["role"], a["task"], a["deadline"],
+                 a["due"]))
+            c.execute("INSERT INTO tasks_fts(rowid, f_task, x_task) VALUES (?,?,?)",
+                      (cur.lastrowid, fold(a["task"]), a["task"]))
+            for t in a["terms"]:
+                c.execute("INSERT OR IGNORE INTO agency_terms VALUES (?,?,?)", (t, doc, a["agency_fold"]))
+                c.execute("INSERT OR IGNORE INTO agency_vocab VALUES (?)", (t,))
+        c.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?)", [
+            (doc, i, t.get("text"), t.get("kind"), t.get("comparator"), t.get("value"), t.get("unit"),
+             t.get("year"), t.get("total"), t.get("clause")) for i, t in enumerate(record.get("targets") or [])])
+
+    # -- reading --
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def get_document(self, doc_id: str) -> dict | None:
+        rows = self._rows("SELECT record, text FROM documents WHERE doc=?", (doc_id,))
+        if not rows:
+            return None
+        rec = json.loads(rows[0]["record"])
+        rec["text"] = rows[0]["text"]
+        return rec
+
+    def list_documents(self) -> list[dict]:
+        return [{"doc": r["doc"], "source": r["source"], "sha256": r["sha256"], "header": json.loads(r["header"])}
+                for r in self._rows("SELECT doc, source, sha256, header FROM documents ORDER BY doc")]
+
+    def search(self, query: str, *, filters: dict | None = None, limit: int = 20, offset: int = 0) -> dict:
+        facets: dict[str, dict[str, int]] = {k: {} for k in ("type", "issuer", "year", "agency")}
+        params: list[Any] = []
+        if (query or "").strip():
+            expr = _match_expr(query, "f_title f_body", "x_title x_body")
+            if expr is None:
+                return {"total": 0, "hits": [], "facets": facets}
+            src = ("(SELECT d.*, -bm25(docs_fts, 3.0, 1.0, 6.0, 2.0) AS score FROM docs_fts"
+                   " JOIN documents d ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?)")
+            params.append(expr)
+        else:
+            src = "(SELECT d.*, 0.0 AS score FROM documents d)"
+        where, wparams = self._filter_sql(filters or {})
+        base = f"WITH m AS MATERIALIZED (SELECT * FROM {src} AS d {where}) "
+        params += wparams
+        total = self._rows(base + "SELECT count(*) FROM m", params)[0][0]
+        hits_rows = self._rows(base + "SELECT doc, score, header, text FROM m ORDER BY score DESC, doc LIMIT ? OFFSET ?",
+                               params + [int(limit), int(offset)])
+        toks = query_tokens(query)
+        hits = [{"doc": r["doc"], "score": float(r["score"]), "header": json.loads(r["header"]),
+                 "snippet": make_snippet(r["text"], toks)} for r in hits_rows]
+        for col in ("type", "issuer", "year"):
+            facets[col] = {r[0]: r[1] for r in self._rows(
+                base + f"SELECT {col}, count(*) FROM m WHERE {col} IS NOT NULL AND {col} != ''"
+                f" GROUP BY {col} ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}", params)}
+        facets["agency"] = {r[0]: r[1] for r in self._rows(
+            base + "SELECT a.name, count(DISTINCT a.doc) FROM m JOIN agencies a ON a.doc = m.doc"
+            f" GROUP BY a.name ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}", params)}
+        return {"total": total, "hits": hits, "facets": facets}
+
+    @staticmethod
+    def _filter_sql(filters: dict) -> tuple[str, list[Any]]:
+        conds, params = [], []
+        for key in ("type", "issuer", "year", "agency"):
+            v = filters.get(key)
+            if v is None or v == "" or v == []:
+                continue
+            vals = [str(x) for x in (v if isinstance(v, (list, tuple, set)) else [v])]
+            if key == "agency":
+                conds.append(f"EXISTS (SELECT 1 FROM agencies a WHERE a.doc = d.doc AND a.name IN ({_marks(len(vals))}))")
+            else:
+                conds.append(f"d.{key} IN ({_marks(len(vals))})")
+            params += vals
+        return ("WHERE " + " AND ".join(conds) if conds else ""), params
+
+    def refs(self, doc_id: str) -> list[dict]:
+        rows = [dict(r) for r in self._rows('SELECT * FROM "references" WHERE doc=? ORDER BY i', (doc_id,))]
+        for r in rows:
+            r["self"] = bool(r["self"])
+        return self._resolve_refs(doc_id, rows)
+
+    def tasks(self, text: str | None = None, *, agency: str | None = None, role: str | None = None,
+              due_before: str | None = None, overdue_as_of: str | None = None, limit: int = 100) -> list[dict]:
+        sql = ["SELECT a.*, d.header, {score} AS score FROM assignments a JOIN documents d ON d.doc = a.doc"]
+        conds: list[str] = []
+        params: list[Any] = []
+        score = "0.0"
+        if (text or "").strip():
+            expr = _match_expr(text or "", "f_task", "x_task")
+            if expr is None:
+                return []
+            sql.append("JOIN (SELECT rowid, -bm25(tasks_fts, 1.0, 2.0) AS s FROM tasks_fts WHERE tasks_fts MATCH ?)"
+                       " f ON f.rowid = a.id")
+            params.append(expr)
+            score = "f.s"
+        if agency and fold(agency):
+            terms = [r[0] for r in self._rows("SELECT term_fold FROM agency_vocab WHERE instr(term_fold, ?) > 0",
+                                              (fold(agency),))]
+            if not terms:
+                return []
+            conds.append("EXISTS (SELECT 1 FROM agency_terms t WHERE t.doc = a.doc AND t.agency_fold = a.agency_fold"
+                         f" AND t.term_fold IN ({_marks(len(terms))}))")
+            params += terms
+        if role:
+            conds.append("a.role = ?")
+            params.append(role)
+        for bound in (due_before, overdue_as_of):
+            if bound:
+                conds.append("a.due < ?")
+                params.append(bound)
+        if conds:
+            sql.append("WHERE " + " AND ".join(conds))
+        order = "score DESC, a.doc, a.i" if score != "0.0" else "a.due IS NULL, a.due, a.doc, a.i"
+        sql.append(f"ORDER BY {order} LIMIT ?")
+        params.append(int(limit))
+        rows = self._rows(" ".join(sql).format(score=score), params)
+        return [{"doc": r["doc"], "header": json.loads(r["header"]), "clause": r["clause"], "agency": r["agency"],
+                 "role": r["role"], "task": r["task"], "deadline": r["deadline"], "due": r["due"],
+                 "score": float(r["score"])} for r in rows]
+
+    def stats(self) -> dict:
+        return {t: self._rows(f'SELECT count(*) FROM "{t}"')[0][0] for t in TABLES}
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    # -- primitives for the shared logic --
+    def _citing(self, key_folds: list[str], relation: str | None) -> list[dict]:
+        out: list[dict] = []
+        for chunk in _chunks(key_folds):
+            sql = ('SELECT r.*, d.header, d.number_key FROM "references" r JOIN documents d ON d.doc = r.doc'
+                   f" WHERE r.key_fold IN ({_marks(len(chunk))}) AND r.self = 0")
+            params: list[Any] = list(chunk)
+            if relation:
+                sql += " AND r.relation = ?"
+                params.append(relation)
+            for r in self._rows(sql, params):
+                row = dict(r)
+                row["header"] = json.loads(row["header"])
+                out.append(row)
+        return out
+
+    def _headers(self, doc_ids: list[str]) -> dict[str, dict]:
+        out: dict[str, dict] = {}
+        for chunk in _chunks(doc_ids):
+            for r in self._rows(f"SELECT doc, header, number_key FROM documents WHERE doc IN ({_marks(len(chunk))})",
+                                chunk):
+                out[r["doc"]] = {"header": json.loads(r["header"]), "number_key": r["number_key"]}
+        return out
+
+    def _resolve(self, key_folds: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(key_folds):
+            for r in self._rows(f"SELECT number_key, min(doc) FROM documents WHERE number_key IN ({_marks(len(chunk))})"
+                                " GROUP BY number_key", chunk):
+                out[r[0]] = r[1]
+        return out
+
+    def _all_edges(self) -> Iterable[dict]:
+        return [dict(r) for r in self._rows(
+            'SELECT doc, i, key, key_fold, type, issued_date, issuer, relation FROM "references"'
+            " WHERE self = 0 AND key_fold != ''")]
+
+    def _all_edges_of(self, doc_id: str) -> list[dict]:
+        return [dict(r) for r in self._rows(
+            'SELECT doc, i, key, key_fold, type, issued_date, issuer, relation FROM "references"'
+            " WHERE doc = ? AND self = 0 AND key_fold != '' ORDER BY i", (doc_id,))]
