@@ -1,8 +1,708 @@
-"""references extractor (placeholder until implemented)."""
+"""references extractor: citations of other documents, with canonical keys and anaphora.
+
+Grammar (Vietnamese administrative writing):
+
+  <type word> [số] <number> [, ngày <date>] [của|do <issuer>]
+  number  = 30c/NQ-CP | 36/2013/NĐ-CP | 5277/UBND-KSTT | 12-CTr/TU | 06 /CT-UBND | nđ-cp ...
+  lists   = "các Nghị định số 130/2005/NĐ-CP và 43/2006/NĐ-CP" (the type word is shared)
+  named   = Luật <name> [năm Y] [ngày D], Hiến pháp năm Y, Nghị quyết Trung ương 5 (Khóa X),
+            Chương trình / Kế hoạch <name> giai đoạn Y1-Y2, standards (TCVN ISO 9001:2008)
+  anaphor = "<type word> này" (this document) | "<type word> trên / nói trên" (latest cited)
+            | a bare type word after "thực hiện"/"thi hành" ("hướng dẫn thi hành Luật;")
+
+All words and codes live in data/references.toml.  Public helpers: `canonical_key`,
+`key_fold`, `extract`.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from vanban.pipeline.document import Document
+from vanban.schema import Reference
+from vanban.text import DATE_RE, collapse_ws, fold, fold_same_length, parse_date_match
+
+__all__ = ["extract", "canonical_key", "key_fold", "parse_number_symbol", "DATA"]
+
+DATA = tomllib.loads((Path(__file__).parent / "data" / "references.toml").read_text(encoding="utf-8"))
+_SPELL: dict[str, str] = DATA["spelling"]
+_CODE_TYPES: dict[str, str] = DATA["code_types"]
+_LETTER_TYPE: str = DATA["misc"]["letter_type"]
+_SELF_KEY: str = DATA["misc"]["self_key"]
+_TYPE_WORDS: list[str] = sorted(DATA["type_words"], key=len, reverse=True)
+_TYPE_BY_FOLD = {fold(t): t for t in _TYPE_WORDS}
+_NAMED = DATA["named"]
+_STOP = set(_NAMED["stop_words"])
+_NOT_LAW = set(_NAMED["not_law"])
+_ANA = DATA["anaphora"]
+_TREN_NOT = tuple(_ANA["tren_not"])
+_REL = DATA["relations"]
+_NAME_EXPAND = DATA["name_expand"]
+
+_L = "A-Za-zÀ-ỹ"  # Latin letters incl. Vietnamese (Đ/đ, ơ, ư ... lie in this range)
+_CODE = rf"[{_L}][{_L}&]*"
+_SEP = r"[^\S\n]*[/\-–][^\S\n]*"
+_NUMBER_RX = (
+    rf"(?P<num>\d{{1,5}}[a-zA-Z]?)(?P<sep1>{_SEP})(?:(?P<year>(?:19|20)\d{{2}})[^\S\n]*/[^\S\n]*)?"
+    rf"(?P<sym>{_CODE}(?:{_SEP}{_CODE}){{0,5}})(?!\w)"
+)
+_NUMBER = re.compile(rf"(?<![\w/.\-–]){_NUMBER_RX}")
+_NUMBER_FULL = re.compile(rf"\s*(?:(?i:số)\s*:?\s*)?{_NUMBER_RX}\s*")
+_SYM_PART = re.compile(rf"(?P<sep>{_SEP})?(?P<code>{_CODE})")
+_TW_ALT = "|".join(re.escape(t) for t in _TYPE_WORDS)
+# What may stand right before a number: "<type word> [số]" or "số"/"Số:".
+_BEFORE = re.compile(rf"(?:(?<!\w)(?P<tw>(?i:{_TW_ALT}))\s+)?(?:(?P<so>(?i:số))[^\S\n]*:?[^\S\n]*)?\Z")
+_CONTINUE = re.compile(r"\s*(?:,|;|và|hoặc|cùng)\s*(?:các\s+)?(?:(?i:số)\s*)?\Z")
+_DATE_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:ban hành|ký)[^\S\n]+)?(?i:ngày)[^\S\n]+(?:" + DATE_RE.pattern + ")")
+_WORD = re.compile(r"[^\s,;:()\"“”!?.]+(?:\.\d+)*")
+_SENT_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
-def extract(doc: Document) -> list:
-    return []
+# --------------------------------------------------------------------------- keys
+
+def _spell(code: str) -> str:
+    s = _SPELL.get(fold(code))
+    if s:
+        return s
+    return code.upper() if code.islower() else code
+
+
+def _code_ok(code: str) -> bool:
+    """A symbol code: a known one in any case, or an upper-case abbreviation (KSTT, TTg)."""
+    if fold(code) in _SPELL or fold(code) in _CODE_TYPES:
+        return True
+    ups = sum(c.isupper() for c in code)
+    return len(code) >= 2 and code[0].isupper() and ups * 2 >= len(code)
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int  # end of the last accepted code
+    key: str
+    codes: list[str]
+    spaced: bool  # a separator with spaces on both sides ("2015 - UBND")
+
+
+def _parse_number(m: re.Match, base: int = 0) -> _Num | None:
+    """Validate the symbol code by code; cut it at the first code that is not one."""
+    sym, sym_start = m.group("sym"), m.start("sym")
+    codes: list[str] = []
+    seps: list[str] = []
+    end = sym_start
+    pos = 0
+    while pos < len(sym):
+        pm = _SYM_PART.match(sym, pos)
+        if not pm:
+            break
+        sep, code = pm.group("sep"), pm.group("code")
+        if codes and (not sep or (sep[0].isspace() and sep[-1].isspace())):
+            break
+        if not _code_ok(code):
+            break
+        if codes and code.islower() != codes[-1].islower() and fold(code) not in _SPELL:
+            break
+        codes.append(code)
+        seps.append((sep or "").strip().replace("–", "-"))
+        end = sym_start + pm.end()
+        pos = pm.end()
+    if not codes:
+        return None
+    sep1 = m.group("sep1")
+    num = m.group("num")
+    num = num[:-1] + num[-1].lower() if num[-1].isalpha() else num
+    key = num + sep1.strip().replace("–", "-")
+    if m.group("year"):
+        key += m.group("year") + "/"
+    key += _spell(codes[0]) + "".join(s + _spell(c) for s, c in zip(seps[1:], codes[1:]))
+    spaced = sep1[:1].isspace() and sep1[-1:].isspace()
+    return _Num(base + m.start(), base + end, key, codes, spaced)
+
+
+def parse_number_symbol(raw: str) -> str | None:
+    """The canonical key of a written number ("Số: 06 /CT-UBND" → "06/CT-UBND"), else None."""
+    m = _NUMBER_FULL.fullmatch(raw or "")
+    if not m:
+        return None
+    n = _parse_number(m)
+    return n.key if n and n.end == m.end("sym") else None
+
+
+def _name_key(name: str) -> str:
+    """Normalised key of a named document: abbreviations expanded, dashes and spaces tidied."""
+    s = collapse_ws(name)
+    s = re.sub(r"\s*\([A-ZĐ]{2,10}\)", "", s)  # "(QPPL)"
+    for a, b in _NAME_EXPAND.items():
+        s = re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, s)
+    s = re.sub(r"(\d{4})\s*[-–—]\s*(\d{4})", r"\1-\2", s)
+    s = re.sub(r"\s*,\s*(giai đoạn)", r" \1", s)
+    s = re.sub(r"(?i)^ch[ưu]ơng\s+tr?ình", "Chương trình", s)
+    return s[:1].upper() + s[1:]
+
+
+def canonical_key(raw: str) -> str:
+    """Any spelling of a document number → its canonical key.
+
+    "30c/NQ- CP", "30C/nq-cp", "số 30c/NQ-CP" → "30c/NQ-CP"; "36/2013/ND-CP" → "36/2013/NĐ-CP";
+    "12 - CTr/TU" → "12-CTr/TU".  A named document ("Luật  Tổ chức CCHC") → its tidied name.
+    """
+    k = parse_number_symbol(raw)
+    return k if k else _name_key(raw)
+
+
+def key_fold(key: str) -> str:
+    """Case-, diacritic- and space-insensitive form of a key: equal for all spellings of one."""
+    k = canonical_key(key)
+    if parse_number_symbol(k):
+        return fold(k).replace(" ", "")
+    return re.sub(r"[^\w/ -]", " ", fold(k)).replace("  ", " ").strip()
+
+
+# --------------------------------------------------------------------------- issuers
+
+_ISS = DATA["issuers"]
+_ISS_HEAD = re.compile(r"(?:" + "|".join(_ISS["heads"]) + r")(?!\w)")
+_NAMED_HEADS = {fold(h) for h in _ISS["named_heads"]}
+_LEVEL = re.compile(r"[^\S\n]+(?:các[^\S\n]+)?(?:" + "|".join(sorted(_ISS["levels"], key=len, reverse=True)) + r")(?!\w)")
+_TITLE = re.compile(r"(?:" + "|".join(_ISS["titles"]) + r")[^\S\n]+")
+_LOCAL_HEADS = {fold(x) for x in ("Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Ban chỉ đạo", "BCĐ",
+                                  "Chủ tịch Ủy ban nhân dân", "Chủ tịch UBND", "Thường trực Hội đồng nhân dân",
+                                  "Thường trực HĐND")}
+
+
+def _cap_words(text: str, pos: int, max_words: int, lower_per_word: int) -> int:
+    """End of a run of capitalised name components ("Nội vụ", "Kế hoạch và Đầu tư", "Hòa Bình")."""
+    end = pos
+    n = 0
+    lowers = 0
+    while n < max_words:
+        m = re.compile(r"[^\S\n]+").match(text, end)
+        if not m:
+            break
+        w = _WORD.match(text, m.end())
+        if not w:
+            break
+        word = w.group()
+        if word[0].isupper():
+            lowers = 0
+        elif word == "và" and n:
+            nxt = re.compile(r"[^\S\n]+(\S)").match(text, w.end())
+            if not (nxt and nxt.group(1).isupper()):
+                break
+        elif n and lowers < lower_per_word and fold(word) not in _STOP and word.isalpha():
+            lowers += 1
+        else:
+            break
+        if fold(word) in _TYPE_BY_FOLD:
+            break
+        end = w.end()
+        n += 1
+    return end
+
+
+def _issuer_at(text: str, pos: int) -> tuple[int, str] | None:
+    """An issuer body starting at `pos`: (end, expanded name)."""
+    m = _ISS_HEAD.match(text, pos)
+    if not m:
+        return None
+    head = m.group()
+    end = m.end()
+    fh = fold(head)
+    if fh in _NAMED_HEADS:
+        e = _cap_words(text, end, 6, 2)
+        if e == end:
+            return None
+        end = e
+    elif fh in _LOCAL_HEADS or fh.startswith("ban chi dao"):
+        lv = _LEVEL.match(text, end)
+        if lv:
+            end = _cap_words(text, lv.end(), 4, 0)
+    name = text[pos:end]
+    for a, b in _ISS["expand"].items():
+        name = re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, name)
+    return end, collapse_ws(name)
+
+
+_ISSUER_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:của|do)[^\S\n]+")
+
+
+def _issuer_after(text: str, pos: int) -> tuple[int, str] | None:
+    m = _ISSUER_AFTER.match(text, pos)
+    if not m:
+        return None
+    return _issuer_at(text, m.end())
+
+
+_PRE_ISSUER = re.compile(r"(?:của|do)[^\S\n]+(?=\S)")
+
+
+def _issuer_before(text: str, start: int) -> str | None:
+    """"... của Giám đốc Sở Nội vụ tại Công văn số ..." → "Sở Nội vụ"."""
+    lo = max(0, start - 120)
+    window = text[lo:start]
+    if not re.search(r"[^\S\n]tại[^\S\n]+\Z", window):
+        return None
+    for m in reversed(list(_PRE_ISSUER.finditer(window))):
+        p = lo + m.end()
+        t = _TITLE.match(text, p)
+        if t:
+            p = t.end()
+        got = _issuer_at(text, p)
+        if got and re.fullmatch(r"[^\S\n]+tại[^\S\n]+", text[got[0]:start]):
+            return got[1]
+        break
+    return None
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _folded_before(text: str, pos: int, n: int = 60) -> str:
+    return fold_same_length(text[max(0, pos - n):pos])
+
+
+def _ends_with_cue(window_folded: str, cues: list[str]) -> bool:
+    w = window_folded.rstrip()
+    return any(w.endswith(c) and (len(w) == len(c) or not w[-len(c) - 1].isalnum()) for c in cues)
+
+
+def _clause_window(text: str, start: int) -> str:
+    """Folded text from the last clause boundary (; . newline) to `start`."""
+    lo = max(0, start - 200)
+    seg = text[lo:start]
+    cut = max(seg.rfind(";"), seg.rfind("\n"), seg.rfind(". "))
+    return fold_same_length(seg[cut + 1:])
+
+
+def _relation(text: str, start: int) -> str:
+    line_start = text.rfind("\n", 0, start) + 1
+    head = fold_same_length(text[line_start:line_start + 20]).lstrip(" \t*-+•")
+    if any(head.startswith(c) for c in _REL["can_cu_line"]):
+        return "can_cu"
+    w = _clause_window(text, start)
+    best, best_pos = "mention", -1
+    for rel in ("thay_the", "sua_doi", "bai_bo", "huong_dan", "trien_khai"):
+        for cue in _REL[rel]:
+            for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", w):
+                if m.start() > best_pos:
+                    best, best_pos = rel, m.start()
+    return best
+
+
+def _type_of_word(word: str) -> str:
+    return _TYPE_BY_FOLD.get(fold(word), collapse_ws(word))
+
+
+def _type_from_codes(codes: list[str]) -> str | None:
+    for c in codes[:2]:
+        t = _CODE_TYPES.get(fold(c))
+        if t:
+            return t
+    return _LETTER_TYPE if len(codes) >= 2 else None
+
+
+def _tokens(s: str) -> set[str]:
+    return set(re.sub(r"[^\w -]", " ", fold(_name_key(s))).split())
+
+
+def _sentence_id(text: str, pos: int, ends: list[int]) -> int:
+    import bisect
+    return bisect.bisect_right(ends, pos)
+
+
+# --------------------------------------------------------------------------- numbered citations
+
+@dataclass
+class _Cit:
+    start: int
+    end: int
+    key: str
+    type: str | None
+    date: str | None
+    issuer: str | None
+    numbered: bool
+    anaphor: bool = False
+    relation: str | None = None
+    head: int = -1  # index of the list head this item continues
+    keep: bool = True
+    num_end: int = 0
+
+
+def _numbered(text: str) -> list[_Cit]:
+    out: list[_Cit] = []
+    for m in _NUMBER.finditer(text):
+        n = _parse_number(m)
+        if not n:
+            continue
+        before = _BEFORE.search(text, max(0, m.start() - 60), m.start())
+        tw = before.group("tw") if before else None
+        so = before.group("so") if before else None
+        start = before.start() if (before and (tw or so)) else m.start()
+        head = -1
+        if not tw and out:
+            prev = out[-1]
+            if _CONTINUE.match(text, prev.end) and _CONTINUE.match(text, prev.end).end() == (before.start("so") if so else m.start()):
+                head = prev.head if prev.head >= 0 else len(out) - 1
+        if not (tw or so or head >= 0):
+            if len(n.codes) < 2 or n.spaced:
+                continue
+        elif not tw and head < 0 and len(n.codes) < 2 and fold(n.codes[0]) not in _CODE_TYPES:
+            continue
+        if tw:
+            typ = _type_of_word(tw)
+        elif head >= 0:
+            typ = out[head].type
+        else:
+            typ = _type_from_codes(n.codes)
+        if not tw and so:
+            start = m.start()  # "số 123/..." without a type word: the citation is the number
+        end = n.end
+        date = None
+        dm = _DATE_AFTER.match(text, end)
+        if dm:
+            date = parse_date_match(dm)
+            end = dm.end()
+        issuer = None
+        im = _issuer_after(text, end)
+        if im:
+            end, issuer = im
+        if issuer is None and tw:
+            issuer = _issuer_before(text, start)
+        out.append(_Cit(start, end, n.key, typ, date, issuer, True, head=head, num_end=n.end))
+    # A trailing issuer is shared by a list of citations written back to back
+    # ("Nghị định số 36/... ngày ... và Nghị định số 41/... ngày ... của Chính phủ").
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.issuer is None and b.issuer and re.fullmatch(r"\s*(?:,|và|;)\s*", text[a.end:b.start]):
+            a.issuer = b.issuer
+    return out
+
+
+# --------------------------------------------------------------------------- named documents
+
+_TW_CAP = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?!\w)")
+_LAW = re.compile(r"(?<!\w)(?P<tw>Bộ luật|Luật|Bộ chỉ số|Pháp lệnh)(?!\w)")
+_PAREN = re.compile(r"[^\S\n]*\([^()\n]{1,30}\)")
+_YEAR_AFTER = re.compile(r"[^\S\n]+năm[^\S\n]+(?P<y>(?:19|20)\d{2})(?!\d)")
+_PROG_TW = r"(?:[Cc]h[ưu]ơng[^\S\n]+tr?ình|Kế hoạch)"
+_FORBID = r"(?:của|theo|để|nhằm|đã|được|này|số|với|trong|tại|cho|khi|sau|nếu|thì|phải|cần|về việc)"
+_PROG_PERIOD = re.compile(
+    rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?P<name>(?:(?!(?<!\w){_FORBID}(?!\w)|(?<!\w)(?:{_TW_ALT})(?!\w))[^;.()\"“”\n]){{2,160}}?)"
+    r"[^\S\n]*,?[^\S\n]*giai[^\S\n]+đoạn[^\S\n]+(?P<nam>năm[^\S\n]+)?(?P<p1>(?:19|20)\d{2})[^\S\n]*[-–—][^\S\n]*(?P<p2>(?:19|20)\d{2})"
+)
+_SPECIFIC = "|".join(re.escape(s) for s in _NAMED["specific"])
+_PROG_SPECIFIC = re.compile(rf"(?<!\w)(?P<tw>(?i:ch[ưu]ơng[^\S\n]+tr?ình))[^\S\n]+(?=\S)")
+_PROG_SHORT = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?=\S)")
+_PATTERNS = [(p["type"], re.compile(p["regex"]), p.get("upper", False)) for p in _NAMED.get("pattern", [])]
+
+
+def _name_end(text: str, pos: int, allow_nl: bool, max_words: int | None = None) -> tuple[int, int]:
+    """Walk the words of a name from `pos`; (end, number of words)."""
+    max_words = max_words or _NAMED["max_words"]
+    end, n = pos, 0
+    ws = re.compile(r"\s+" if allow_nl else r"[^\S\n]+")
+    while n < max_words:
+        m = ws.match(text, end)
+        if not m or (not allow_nl and "\n" in m.group()):
+            break
+        w = _WORD.match(text, m.end())
+        if not w:
+            break
+        word = w.group()
+        fw = fold(word)
+        if word == "và":
+            nxt = re.compile(r"[^\S\n]+(\S+)").match(text, w.end())
+            if n and nxt and nxt.group(1)[0].isupper() and fold(nxt.group(1)) not in _TYPE_BY_FOLD \
+                    and not _TW_CAP.match(text, nxt.start(1)):
+                end = w.end()
+                continue
+            break
+        if fw in _STOP or _TW_CAP.match(text, m.end()) or re.fullmatch(r"\d+", word):
+            break
+        end = w.end()
+        n += 1
+    return end, n
+
+
+def _named(text: str, header_end: int) -> list[_Cit]:
+    out: list[_Cit] = []
+    # Laws, codes, ordinances, index sets: "Luật Tổ chức chính quyền địa phương [năm 2015] [ngày ...]".
+    for m in _LAW.finditer(text):
+        allow_nl = m.start() < header_end
+        first = _WORD.match(text, m.end() + 1) if m.end() < len(text) and text[m.end()] in " \t\xa0" else None
+        if not first or fold(first.group()) in _NOT_LAW or fold(first.group()) in {"so"}:
+            continue
+        end, n = _name_end(text, m.end(), allow_nl)
+        if n == 0:
+            continue
+        key = text[m.start():end]
+        p = _PAREN.match(text, end)
+        if p:
+            end = p.end()
+        date = None
+        y = _YEAR_AFTER.match(text, end)
+        if y:
+            key += " năm " + y.group("y")
+            date = y.group("y")
+            end = y.end()
+        dm = _DATE_AFTER.match(text, end)
+        if dm:
+            date = parse_date_match(dm)
+            end = dm.end()
+        issuer = None
+        im = _issuer_after(text, end)
+        if im:
+            end, issuer = im
+        out.append(_Cit(m.start(), end, _name_key(key), m.group("tw"), date, issuer, False))
+    # Fixed shapes from the data file (the constitution, party resolutions, standards).
+    for typ, rx, upper in _PATTERNS:
+        for m in rx.finditer(text):
+            key = text[m.start():m.end()]
+            if "x" in rx.groupindex and m.group("x"):
+                key = text[m.end("x"):m.end()]
+            key = collapse_ws(key)
+            key = re.sub(r"\s*:\s*", ":", key)
+            if upper:
+                key = key.upper()
+            date = m.group("y") if "y" in rx.groupindex and m.group("y") else None
+            if "drop" in rx.groupindex and m.group("drop"):
+                key = collapse_ws(key.replace(collapse_ws(m.group("drop")), ""))
+            out.append(_Cit(m.start(), m.end(), _name_key(key) if not upper else key, typ, date, None, False))
+    return out
+
+
+@dataclass
+class _Prog:
+    cit: _Cit
+    kind: str  # period | specific | short
+    words_end: list[int]
+
+
+def _programmes(text: str, header_end: int) -> list[_Prog]:
+    found: list[_Prog] = []
+    starts: set[int] = set()
+    # A title may wrap over lines: read the header with its line breaks as spaces.
+    flat = re.sub(r"\s", " ", text[:header_end]) + text[header_end:]
+    for m in _PROG_PERIOD.finditer(flat):
+        name = m.group("name")
+        first = fold(name.split()[0]) if name.split() else ""
+        if not first or first in _STOP or re.match(r"\d", first):
+            continue
+        key = f"{m.group('tw')} {name} giai đoạn {m.group('nam') or ''}{m.group('p1')}-{m.group('p2')}"
+        c = _Cit(m.start(), m.end(), _name_key(key), None, None, None, False)
+        im = _issuer_after(text, c.end)
+        if im:
+            c.end, c.issuer = im
+        found.append(_Prog(c, "period", []))
+        starts.add(m.start())
+    for rx, kind in ((_PROG_SPECIFIC, "specific"), (_PROG_SHORT, "short")):
+        for m in rx.finditer(text):
+            if m.start() in starts:
+                continue
+            allow_nl = m.start() < header_end
+            if kind == "specific" and not re.match(rf"(?:{_SPECIFIC})(?!\w)", fold_same_length(text[m.end():m.end() + 40])):
+                continue
+            # word ends, to cut a short mention at its longest known prefix later
+            ends: list[int] = []
+            pos = m.start("tw") + len(m.group("tw"))
+            n_words = 0
+            while True:
+                e, n = _name_end(text, pos, allow_nl, 1)
+                if n == 0:
+                    break
+                ends.append(e)
+                pos = e
+                n_words += 1
+                if n_words >= _NAMED["max_words"]:
+                    break
+            if not ends:
+                continue
+            c = _Cit(m.start(), ends[-1], _name_key(text[m.start():ends[-1]]), None, None, None, False)
+            found.append(_Prog(c, kind, ends))
+            starts.add(m.start())
+    for p in found:
+        tw = re.match(_PROG_TW, text[p.cit.start:])
+        p.cit.type = "Chương trình" if fold(tw.group()).startswith("chu") else "Kế hoạch"
+    return found
+
+
+# --------------------------------------------------------------------------- self names
+
+_TYPE_LINE = re.compile(
+    r"^[ \t*#]*(?P<tw>" + "|".join(re.escape(t.upper()) for t in _TYPE_WORDS) + r")[ \t*:]*$", re.M)
+
+
+def _self_names(doc: Document) -> list[tuple[str, set[str]]]:
+    """(type, title tokens) of this document and of any document it carries (a plan issued
+    by a decision): mentions of those are the document itself, not citations."""
+    from vanban.extractors.header import title_after  # shared title reader
+
+    text = doc.text
+    out: list[tuple[str, set[str]]] = []
+    for m in _TYPE_LINE.finditer(text):
+        title, _ = title_after(text, m.end())
+        if title:
+            out.append((_type_of_word(m.group("tw")), _tokens(title)))
+    if doc.header and doc.header.type and doc.header.title:
+        out.append((doc.header.type, _tokens(doc.header.title)))
+    return out
+
+
+# --------------------------------------------------------------------------- anaphora
+
+_DEMS = sorted(_ANA["this"] + _ANA["previous"], key=len, reverse=True)
+_ANAPHOR = re.compile(rf"(?<!\w)(?P<tw>(?i:{_TW_ALT}))[^\S\n]+(?P<dem>{'|'.join(re.escape(d) for d in _DEMS)})(?!\w)")
+_BARE = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?=[^\S\n]*(?:[,;.]|$))", re.M)
+
+
+def _same_type(a: str | None, b: str | None) -> bool:
+    fa, fb = fold(a), fold(b)
+    return bool(fa and fb) and (fa == fb or fa.startswith(fb + " ") or fb.startswith(fa + " "))
+
+
+# --------------------------------------------------------------------------- extract
+
+def extract(doc: Document) -> list[Reference]:
+    text = doc.text
+    seg = doc.segments
+    header_end = seg.header[1] if seg else 0
+    self_number = doc.header.number if doc.header else None
+    self_fold = key_fold(self_number) if self_number else None
+    self_key = self_number or _SELF_KEY
+    self_names = _self_names(doc)
+    self_types = {fold(t) for t, _ in self_names}
+
+    def excluded(pos: int) -> bool:
+        return bool(seg and seg.is_excluded(pos))
+
+    numbered = [c for c in _numbered(text) if not excluded(c.start)]
+    for c in numbered:
+        if self_fold and key_fold(c.key) == self_fold:
+            c.keep = False
+    taken = [(c.start, c.end) for c in numbered]
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in taken)
+
+    named = [c for c in _named(text, header_end) if not excluded(c.start) and not overlaps(c.start, c.end)]
+    taken += [(c.start, c.end) for c in named]
+
+    # Programmes and plans named without a number.
+    progs = [p for p in _programmes(text, header_end) if not excluded(p.cit.start)]
+    sent_ends = [m.start() for m in _SENT_END.finditer(text)]
+    num_ends = sorted(c.end for c in numbered)
+
+    def is_self(tokens: set[str], typ: str | None) -> bool:
+        return any(_same_type(t, typ) and tokens and tokens <= toks for t, toks in self_names)
+
+    def creating(pos: int) -> bool:
+        return _ends_with_cue(_folded_before(text, pos, 40), _NAMED["creating"])
+
+    def describes_previous(pos: int) -> bool:
+        """Inside the trích yếu of the citation just before ("... ban hành Chương trình ...")."""
+        import bisect
+        i = bisect.bisect_right(num_ends, pos) - 1
+        if i < 0:
+            return False
+        gap = text[num_ends[i]:pos]
+        if len(gap) > 200 or re.search(r"[;\n]|\.\s", gap):
+            return False
+        g = fold(gap).lstrip(" ,")
+        return any(g.startswith(o + " ") or g == o for o in _NAMED["description_openers"])
+
+    full: list[tuple[set[str], str, int]] = []  # (tokens, key, sentence) of full programme names
+    prog_out: list[_Cit] = []
+    for p in progs:
+        if p.kind == "short" or overlaps(p.cit.start, p.cit.end):
+            continue
+        toks = _tokens(p.cit.key) - _tokens(p.cit.type or "")
+        if is_self(toks, p.cit.type):
+            continue
+        full.append((_tokens(p.cit.key), p.cit.key, _sentence_id(text, p.cit.start, sent_ends)))
+        if creating(p.cit.start) or describes_previous(p.cit.start):
+            continue
+        prog_out.append(p.cit)
+    for p in progs:
+        if p.kind != "short" or overlaps(p.cit.start, p.cit.end) or creating(p.cit.start):
+            continue
+        sid = _sentence_id(text, p.cit.start, sent_ends)
+        for e in reversed(p.words_end[1:]):
+            toks = _tokens(text[p.cit.start:e])
+            if is_self(toks - _tokens(p.cit.type or ""), p.cit.type):
+                break
+            hit = next((k for t, k, s in full if s != sid and toks <= t), None)
+            if hit:
+                if not describes_previous(p.cit.start):
+                    c = _Cit(p.cit.start, e, hit, p.cit.type, None, None, False)
+                    im = _issuer_after(text, e)
+                    if im:
+                        c.end, c.issuer = im
+                    prog_out.append(c)
+                break
+    for c in prog_out:
+        if not overlaps(c.start, c.end):
+            named.append(c)
+            taken.append((c.start, c.end))
+
+    cits = sorted([c for c in numbered] + named, key=lambda c: c.start)
+
+    # Anaphora.
+    anas: list[_Cit] = []
+
+    def latest(typ: str, pos: int) -> _Cit | None:
+        for c in reversed(cits):
+            if c.start < pos and c.keep and _same_type(c.type, typ):
+                return c
+        return None
+
+    for m in _ANAPHOR.finditer(text):
+        s, e = m.start(), m.end()
+        if excluded(s) or overlaps(s, e):
+            continue
+        dem = m.group("dem")
+        typ = _type_of_word(m.group("tw"))
+        if dem in _ANA["this"]:
+            key = self_key
+        else:
+            if dem == "trên":
+                rest = fold_same_length(text[e:e + 20]).lstrip()
+                if rest.startswith(_TREN_NOT):
+                    continue
+            prev = latest(typ, s)
+            if not prev:
+                continue
+            key = prev.key
+        anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True))
+    for m in _BARE.finditer(text):
+        s, e = m.start(), m.end()
+        if excluded(s) or overlaps(s, e) or any(a.start <= s < a.end for a in anas):
+            continue
+        if not _ends_with_cue(_folded_before(text, s, 30), _ANA["bare_after"]):
+            continue
+        if re.match(rf"[^\S\n]*,[^\S\n]*(?:{_TW_ALT})(?!\w)", text[e:e + 40]):
+            continue  # "Chương trình, Kế hoạch ..." — a kind of document, not one
+        typ = _type_of_word(m.group("tw"))
+        if fold(typ) in self_types:
+            key = self_key
+        else:
+            prev = latest(typ, s)
+            if not prev:
+                continue
+            key = prev.key
+        anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True))
+
+    out: list[Reference] = []
+    items = sorted([c for c in cits if c.keep] + anas, key=lambda c: c.start)
+    rel_of: dict[int, str] = {}
+    for i, c in enumerate(numbered):
+        rel_of[id(c)] = _relation(text, numbered[c.head].start if c.head >= 0 else c.start)
+    for c in items:
+        rel = rel_of.get(id(c)) or _relation(text, c.start)
+        out.append(Reference(
+            text=text[c.start:c.end], key=c.key, span=(c.start, c.end), type=c.type,
+            issued_date=c.date, issuer=c.issuer, anaphor=c.anaphor, relation=rel,
+            clause=seg.clause_path(c.start) if seg else "",
+        ))
+    return out

@@ -52,9 +52,15 @@ def split_lines(text: str) -> list[Span]:
     return spans
 
 
+_NEWS_STAMP = re.compile(r"^[ \t*_]*(?:Ngày cập nhật|Cập nhật|Ngày đăng|Đăng ngày)\b[^\n]*$", re.M)
+
+
 def _header_end(text: str, lines: list[Span]) -> int:
     """End of the header: the title lines that follow the type word, or the
-    "V/v ..." line block, or (no header at all) 0."""
+    "V/v ..." line block, or a news page's title + update stamp, or (no header at all) 0.
+
+    A title wrapped over a blank line continues when the next line starts in lower case
+    ("... cải cách hành chính\n\nnhà nước giai đoạn 2011 – 2020")."""
     limit = min(len(text), 4000)
     m = _TYPE_LINE.search(text, 0, limit)
     if m:
@@ -62,24 +68,33 @@ def _header_end(text: str, lines: list[Span]) -> int:
         # or the first line that looks like body text (long and ends with ; or : or .).
         pos = m.end()
         seen = False
+        blank_at = None
         for s, e in lines:
             if s <= pos:
                 continue
-            line = text[s:e].strip()
+            line = text[s:e].strip().strip("*_").strip()
             if not line:
-                if seen:
-                    return s
+                if seen and blank_at is None:
+                    blank_at = s
                 continue
+            if blank_at is not None:
+                if line[0].islower() and len(line) <= 160:
+                    blank_at = None  # the title goes on after the blank line
+                else:
+                    return blank_at
             if seen and len(line) > 160:
                 return s
             seen = True
             pos = e
-        return pos
+        return blank_at if blank_at is not None else pos
     vv = re.search(r"^[ \t*]*V/v\b", text[:limit], re.M)
     if vv:
         for s, e in lines:
             if s > vv.start() and not text[s:e].strip():
                 return s
+    st = _NEWS_STAMP.search(text, 0, min(len(text), 1500))
+    if st:
+        return st.end()
     return 0
 
 
