@@ -69,7 +69,7 @@ from typing import Any, Iterable
 
 from vanban.pipeline.document import Document
 from vanban.schema import Deadline
-from vanban.text import DATE_RE, fold, iso_date, make_date, parse_date_match, roman_to_int
+from vanban.text import DATE_RE, deadline_due, fold, iso_date, make_date, parse_date_match, roman_to_int
 
 __all__ = ["extract", "parse", "rules"]
 
@@ -111,6 +111,7 @@ class _Rules:
     create_verbs: frozenset[str]
     target_verb: re.Pattern[str]
     dateline: re.Pattern[str]
+    target_cues: frozenset[str]
     stamp: re.Pattern[str]
 
 
@@ -201,7 +202,7 @@ def rules() -> _Rules:
         not_before=not_before, past=past, status=tuple(fold(s) for s in ctx["status_headings"]),
         doc_name=doc_name, doc_type_start=doc_type_start, doc_type_any=doc_type_any, verb=verb,
         create_verbs=frozenset(fold(v) for v in ctx["create_verbs"]), target_verb=target_verb,
-        dateline=dateline, stamp=stamp,
+        dateline=dateline, stamp=stamp, target_cues=frozenset(fold(w) for w in cues["target"]),
     )
 
 
@@ -330,14 +331,16 @@ def _document_only_carried_out(text: str, pos: int, ends: list[int]) -> bool:
 
 
 def _infer_year(month: int, day: int | None, issued: _dt.date | None) -> int | None:
+    """The year of a day (or month) written without one: the issue year, or the next
+    year when that day (month) was already over when the document was issued."""
     if issued is None:
         return None
-    d = make_date(issued.year, month, day or 28)
+    if day is None:
+        return issued.year + (month < issued.month)
+    d = make_date(issued.year, month, day)
     if d is None:
         return None
-    if day is not None and d < issued:
-        return issued.year + 1
-    return issued.year
+    return issued.year + (d < issued)
 
 
 def _duration(n: int, unit: str) -> str:
@@ -376,7 +379,7 @@ def _anchor_value(m: re.Match[str], issued: _dt.date | None) -> tuple[str, str] 
         return "half", f"{y}-{'H1' if first else 'H2'}"
     if m.group("quarter"):
         qn = r.data["quarters"]["numerals"].get(m.group("q").lower()) or roman_to_int(m.group("q"))
-        y = int(m.group("qy")) if m.group("qy") else (issued.year if issued else None)
+        y = int(m.group("qy")) if m.group("qy") else (_infer_year(3 * qn, None, issued) if qn else None)
         if y is None or not qn:
             return None
         return ("quarter" if m.group("qy") else "quarter?"), f"{y}-Q{qn}"
@@ -455,13 +458,24 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
     return out
 
 
-def _resolve(cands: list[_Cand]) -> list[_Cand]:
-    """Non-overlapping candidates: higher priority, then longer, wins."""
+def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
+    """Non-overlapping candidates: higher priority, then longer, wins.  "từ X đến Y"
+    ("từ ngày 01/01/2021 đến ngày 31/3/2021") becomes one period X/Y."""
     chosen: list[_Cand] = []
     for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
         if all(c.end <= o.start or c.start >= o.end for o in chosen):
             chosen.append(c)
-    return sorted(chosen, key=lambda c: (c.start, c.end))
+    chosen.sort(key=lambda c: (c.start, c.end))
+    joins = {fold(w) for w in rules().data["cues"]["range_join"]}
+    out: list[_Cand] = []
+    for c in chosen:
+        p = out[-1] if out else None
+        if (p and p.kind == "from" and c.kind == "by" and c.cue in joins and not text[p.end:c.start].strip()
+                and p.value < c.value):
+            out[-1] = _Cand(p.start, c.end, "period", f"{p.value}/{c.value}", p.soft, "range", 3, p.cue)
+            continue
+        out.append(c)
+    return out
 
 
 # --------------------------------------------------------------------------- driver
@@ -477,7 +491,7 @@ def _find(doc: Document) -> list[_Cand]:
     refs = _ref_spans(doc)
     regions = _citation_regions(text, refs, ends)
     keep = []
-    for c in _resolve(_candidates(text, lo, len(text), issued)):
+    for c in _resolve(_candidates(text, lo, len(text), issued), text):
         if segs and segs.is_excluded(c.start):
             continue
         if any(s <= c.start < e for s, e in refs):
@@ -509,8 +523,10 @@ def _find(doc: Document) -> list[_Cand]:
             if w and w.group(1)[:1].isupper() and w.start() > 0:
                 continue
             c.kind = "by"
-        if c.form == "date" and c.kind == "by" and issued and c.value < issued.isoformat():
-            continue  # a deadline already passed when the document was signed describes the past
+        if c.kind in ("by", "within") and issued and c.cue not in r.target_cues:
+            due = deadline_due(c.value)
+            if due and due < issued.isoformat():
+                continue  # already over when the document was signed: it describes the past
         keep.append(c)
     return keep
 

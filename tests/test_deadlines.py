@@ -1,0 +1,368 @@
+"""Deadlines extractor: small sentences written in the grammar of Vietnamese
+administrative documents (not copied from the corpus)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from vanban.extractors import deadlines
+from vanban.extractors.deadlines import parse
+from vanban.pipeline.document import Document
+from vanban.pipeline.segment import segment
+from vanban.schema import Header, Reference
+
+
+def kv(text: str, issued: str | None = "2020-03-10") -> list[tuple[str, str]]:
+    return [(d.kind, d.value) for d in parse(text, issued)]
+
+
+def one(text: str, issued: str | None = "2020-03-10"):
+    out = parse(text, issued)
+    assert len(out) == 1, [(d.kind, d.value, d.text) for d in out]
+    return out[0]
+
+
+# ----------------------------------------------------------------- by: dates
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("Sở Tài chính báo cáo kết quả trước 30/11/2020.", "trước 30/11/2020"),
+    ("Các huyện gửi báo cáo chậm nhất ngày 30/11/2020 để tổng hợp.", "chậm nhất ngày 30/11/2020"),
+    ("Hoàn thành việc rà soát trước ngày 30/11/2020.", "trước ngày 30/11/2020"),
+    ("Gửi về Sở Nội vụ chậm nhất là ngày 30-11-2020.", "chậm nhất là ngày 30-11-2020"),
+    ("Nộp hồ sơ trước ngày 30 tháng 11 năm 2020.", "trước ngày 30 tháng 11 năm 2020"),
+    ("Thời hạn nộp: trước ngày 30.11.2020.", "trước ngày 30.11.2020"),
+])
+def test_by_full_date(sentence, written):
+    d = one(sentence)
+    assert (d.kind, d.value, d.text) == ("by", "2020-11-30", written)
+
+
+def test_long_form_date_with_cue():
+    d = one("Tổ chức hội nghị sơ kết vào ngày 10 tháng 9 năm 2020 tại Hội trường tỉnh.")
+    assert (d.kind, d.value) == ("by", "2020-09-10")
+    assert d.text == "vào ngày 10 tháng 9 năm 2020"
+
+
+def test_span_points_into_text():
+    text = "Đề nghị các đơn vị báo cáo  trước   ngày 05/6/2020 về Sở Nội vụ."
+    d = one(text)
+    assert text[d.span[0]:d.span[1]] == d.text
+    assert d.value == "2020-06-05"
+
+
+# ----------------------------------------------------------------- years inferred
+
+
+def test_year_from_issue_date():
+    assert kv("Báo cáo kết quả về UBND tỉnh trước ngày 15/12.", "2020-03-10") == [("by", "2020-12-15")]
+
+
+def test_year_rolls_over_when_the_day_has_passed():
+    assert kv("Gửi báo cáo trước ngày 15/01 để tổng hợp.", "2020-03-10") == [("by", "2021-01-15")]
+
+
+def test_partial_long_form():
+    assert kv("Hoàn thành trước ngày 20 tháng 10.", "2019-05-02") == [("by", "2019-10-20")]
+
+
+def test_no_year_and_no_issue_date_gives_nothing():
+    assert kv("Gửi báo cáo trước ngày 15/12.", None) == []
+
+
+def test_quarter_without_year_uses_issue_year():
+    assert kv("Trong quý III, Sở Nội vụ tổ chức kiểm tra.", "2021-01-04") == [("within", "2021-Q3")]
+
+
+def test_issue_date_from_dateline_when_header_is_empty():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ABC\n\nSố: 12/KH-UBND\n\nABC, ngày 02 tháng 3 năm 2018\n\n"
+            "KẾ HOẠCH\nVề việc kiểm tra công vụ\n\n"
+            "1. Các sở gửi báo cáo về Sở Nội vụ trước ngày 15/11.\n")
+    doc = Document(doc_id="t", text=text, segments=segment(text))
+    assert [(d.kind, d.value) for d in deadlines.extract(doc)] == [("by", "2018-11-15")]
+
+
+# ----------------------------------------------------------------- within
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Trong quý III/2020, hoàn thiện đề án vị trí việc làm.", "2020-Q3"),
+    ("Tổ chức tập huấn trong quý IV/2021.", "2021-Q4"),
+    ("Triển khai phần mềm trong quý 3 năm 2020.", "2020-Q3"),
+    ("Sơ kết việc thực hiện vào quý II năm 2022.", "2022-Q2"),
+    ("Thời gian thực hiện: Quý I/2023.", "2023-Q1"),
+])
+def test_quarters_roman_and_arabic(sentence, value):
+    assert kv(sentence) == [("within", value)]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Hoàn thiện cơ sở dữ liệu trong 6 tháng đầu năm 2021.", "2021-H1"),
+    ("Tổ chức đối thoại 06 tháng cuối năm 2021.", "2021-H2"),
+    ("Kiểm tra việc thực hiện trong sáu tháng đầu năm 2019.", "2019-H1"),
+])
+def test_half_years(sentence, value):
+    assert kv(sentence, "2019-01-05") == [("within", value)]
+
+
+def test_half_year_without_year():
+    assert kv("Báo cáo sơ kết 6 tháng cuối năm gửi Sở Nội vụ.", "2022-02-01") == [("within", "2022-H2")]
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Tổ chức hội nghị tổng kết trong tháng 12/2019.", "2019-12"),
+    ("Ban hành quy chế trong tháng 12 năm 2019.", "2019-12"),
+    ("Thời gian: tháng 6-2020.", "2020-06"),
+])
+def test_months(sentence, value):
+    assert kv(sentence, "2019-01-05") == [("within", value)]
+
+
+def test_month_without_year_needs_a_cue():
+    assert kv("Khai giảng lớp bồi dưỡng trong tháng 9.", "2020-03-10") == [("within", "2020-09")]
+    assert kv("Lương tháng 9 được chi trả đầy đủ.", "2020-03-10") == []
+
+
+# ----------------------------------------------------------------- by: years
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("Đến năm 2025, 100% hồ sơ được giải quyết trực tuyến.", "Đến năm 2025"),
+    ("Đến 2025, các xã đều có bộ phận một cửa hiện đại.", "Đến 2025"),
+    ("Đạt mức trên 90% vào năm 2025.", "vào năm 2025"),
+    ("II. MỤC TIÊU ĐẾN NĂM 2025", "ĐẾN NĂM 2025"),
+    ("Hoàn thành việc sắp xếp trong năm 2025.", "trong năm 2025"),
+    ("Hoàn thành số hóa hồ sơ chậm nhất trong năm 2025.", "chậm nhất trong năm 2025"),
+])
+def test_by_year(sentence, written):
+    d = one(sentence)
+    assert (d.kind, d.value, d.text) == ("by", "2025", written)
+
+
+def test_year_as_target_horizon():
+    d = one("Phấn đấu năm 2022 có 100% cơ quan áp dụng chữ ký số.")
+    assert (d.kind, d.value, d.text) == ("by", "2022", "năm 2022")
+    assert kv("Năm 2022, tỷ lệ hồ sơ trực tuyến đạt trên 50%.", "2021-01-05") == [("by", "2022")]
+
+
+def test_bare_year_without_a_task_is_not_a_deadline():
+    assert kv("Tổ chức thi hành Hiến pháp năm 2013 và Luật Đất đai năm 2013.") == []
+    assert kv("Năm 2019, tỉnh mới đạt 70,8% số đơn vị tự chủ tài chính.", "2020-01-01") == []
+
+
+# ----------------------------------------------------------------- from
+
+
+def test_from_year_and_from_date():
+    assert kv("Triển khai mô hình một cửa hiện đại từ năm 2021.") == [("from", "2021")]
+    d = one("Áp dụng thống nhất kể từ ngày 01/7/2020.")
+    assert (d.kind, d.value, d.text) == ("from", "2020-07-01", "kể từ ngày 01/7/2020")
+    assert kv("Bắt đầu từ quý II/2020, các sở báo cáo qua phần mềm.") == [("from", "2020-Q2")]
+
+
+def test_from_to_dates_is_one_period():
+    d = one("Tổ chức kiểm tra từ ngày 01/4/2020 đến ngày 30/4/2020.")
+    assert (d.kind, d.value, d.text) == ("period", "2020-04-01/2020-04-30", "từ ngày 01/4/2020 đến ngày 30/4/2020")
+
+
+def test_month_or_quarter_already_over_moves_to_next_year():
+    assert kv("Trong quý I, tổ chức hội nghị triển khai.", "2020-11-02") == [("within", "2021-Q1")]
+    assert kv("Khai giảng lớp bồi dưỡng trong tháng 2.", "2020-11-02") == [("within", "2021-02")]
+
+
+def test_span_already_over_at_signing_describes_the_past():
+    assert kv("Trong năm 2019, toàn tỉnh tiếp nhận và giải quyết hồ sơ đúng hạn.", "2020-02-01") == []
+    assert kv("Trước ngày 01/7/2019, việc cấp phép do Sở Xây dựng thực hiện.", "2020-02-01") == []
+    # a target horizon stays, whatever the date of the text that reports it
+    assert kv("Phấn đấu năm 2019 có 100% xã áp dụng ISO.", "2020-02-01") == [("by", "2019")]
+
+
+def test_from_the_past_until_now_is_not_a_deadline():
+    assert kv("So sánh sự thay đổi về biên chế kể từ năm 2001 đến nay.") == []
+
+
+# ----------------------------------------------------------------- period
+
+
+@pytest.mark.parametrize("sentence, written", [
+    ("Kế hoạch cải cách hành chính giai đoạn 2021-2025 của tỉnh.", "giai đoạn 2021-2025"),
+    ("Triển khai các nhiệm vụ giai đoạn 2021 – 2025 trên địa bàn.", "giai đoạn 2021 – 2025"),
+    ("Ổn định định mức phân bổ trong thời kỳ 2021-2025.", "thời kỳ 2021-2025"),
+    ("Mục tiêu giai đoạn 2021 -2025 là nâng cao chất lượng công vụ.", "giai đoạn 2021 -2025"),
+    ("Nhiệm vụ trọng tâm giai đoạn từ năm 2021 đến năm 2025.", "giai đoạn từ năm 2021 đến năm 2025"),
+    ("Đào tạo cán bộ giai đoạn năm 2021-2025.", "giai đoạn năm 2021-2025"),
+])
+def test_periods(sentence, written):
+    d = one(sentence, "2020-12-20")
+    assert (d.kind, d.value, d.text) == ("period", "2021/2025", written)
+
+
+def test_from_to_range_is_a_period():
+    assert kv("Thực hiện thí điểm từ năm 2021 đến năm 2023.", "2020-12-20") == [("period", "2021/2023")]
+
+
+def test_period_of_a_programme_already_running_is_its_name():
+    # issued 2014: a period that began in 2011 names the national programme
+    assert kv("Tiếp tục thực hiện Chương trình tổng thể cải cách hành chính giai đoạn 2011-2020 trên địa bàn.",
+              "2014-05-05") == []
+    # ... unless the text itself bounds something by it
+    assert kv("Bảo đảm hoàn thành các mục tiêu trong giai đoạn 2011-2020.", "2014-05-05") == [("period", "2011/2020")]
+    # the current plan period counts
+    assert kv("Xây dựng Kế hoạch giai đoạn 2016-2020 và tổ chức thực hiện.", "2015-12-01") == [("period", "2016/2020")]
+
+
+# ----------------------------------------------------------------- recurring
+
+
+@pytest.mark.parametrize("sentence, written, value", [
+    ("Định kỳ hằng quý, 6 tháng, hằng năm báo cáo kết quả về Sở Nội vụ.", "Định kỳ hằng quý, 6 tháng, hằng năm",
+     "P3M,P6M,P1Y"),
+    ("Tổng hợp trong báo cáo định kỳ (06 tháng, năm) gửi UBND tỉnh.", "định kỳ (06 tháng, năm)", "P6M,P1Y"),
+    ("Định kỳ 6 tháng tổ chức đối thoại với doanh nghiệp.", "Định kỳ 6 tháng", "P6M"),
+    ("Báo cáo định kỳ hàng tháng về tiến độ giải ngân.", "định kỳ hàng tháng", "P1M"),
+    ("Kiểm tra định kỳ 02 năm một lần.", "định kỳ 02 năm", "P2Y"),
+    ("Báo cáo hằng quý, 6 tháng và hằng năm về kết quả thực hiện.", "hằng quý, 6 tháng và hằng năm", "P3M,P6M,P1Y"),
+    ("Định kỳ sáu tháng sơ kết một lần.", "Định kỳ sáu tháng", "P6M"),
+])
+def test_recurrence_lists(sentence, written, value):
+    d = one(sentence)
+    assert (d.kind, d.value, d.text) == ("recurring", value, written)
+
+
+@pytest.mark.parametrize("word, value", [
+    ("hàng năm", "P1Y"), ("hằng năm", "P1Y"), ("hàng tháng", "P1M"), ("hằng quý", "P3M"), ("hàng tuần", "P1W"),
+    ("mỗi năm", "P1Y"),
+])
+def test_single_recurrences(word, value):
+    d = one(f"Xây dựng kế hoạch đào tạo, bồi dưỡng công chức {word} và trình phê duyệt.")
+    assert (d.kind, d.value, d.text) == ("recurring", value, word)
+
+
+def test_or_ad_hoc_ends_the_list():
+    d = one("Định kỳ hằng quý hoặc đột xuất báo cáo Chủ tịch UBND tỉnh.")
+    assert (d.text, d.value) == ("Định kỳ hằng quý", "P3M")
+
+
+def test_bare_periodic_word_is_not_a_deadline():
+    assert kv("Tổ chức kiểm tra định kỳ, đột xuất về công tác cải cách hành chính; định kỳ báo cáo theo quy định.") == []
+    assert kv("Báo cáo tại cuộc họp thường kỳ của UBND tỉnh.") == []
+
+
+def test_daily_life_is_not_a_recurrence():
+    assert kv("Phục vụ nhu cầu đời sống hằng ngày của người dân.") == []
+
+
+def test_monthly_deadline_day_is_recurring():
+    # "trước ngày 15 hằng tháng": a deadline that comes back every month → recurring P1M
+    d = one("Các xã gửi số liệu về huyện trước ngày 15 hằng tháng.")
+    assert (d.kind, d.value, d.text) == ("recurring", "P1M", "trước ngày 15 hằng tháng")
+    d = one("Báo cáo trước ngày 20 tháng cuối quý để tổng hợp.")
+    assert (d.kind, d.value) == ("recurring", "P3M")
+    d = one("Gửi báo cáo năm trước ngày 10/12 hằng năm.")
+    assert (d.kind, d.value) == ("recurring", "P1Y")
+
+
+def test_recurrence_in_name_of_plan_to_be_drawn_up_counts():
+    assert kv("Sở Nội vụ trình UBND tỉnh ban hành Kế hoạch cải cách hành chính hằng năm.") == [("recurring", "P1Y")]
+    assert kv("Xây dựng Kế hoạch CCHC giai đoạn và hàng năm của cơ quan.") == [("recurring", "P1Y")]
+
+
+def test_recurrence_in_name_of_document_only_carried_out_does_not():
+    assert kv("Triển khai thực hiện Kế hoạch kiểm soát thủ tục hành chính hàng năm của tỉnh.") == []
+    text = ("Quán triệt Quyết định số 12/QĐ-UBND ngày 02/3/2012 của UBND tỉnh; Kế hoạch tuyên truyền "
+            "cải cách hành chính; Kế hoạch rà soát thủ tục hành chính hàng năm.")
+    assert kv(text) == []
+
+
+# ----------------------------------------------------------------- not deadlines
+
+
+def test_date_of_cited_document_is_not_a_deadline():
+    assert kv("Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ, các sở triển khai.") == []
+    assert kv("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;") == []
+    # even with a word that could be a cue right before the citation date
+    assert kv("Thực hiện theo Công văn số 123/SNV-CCHC, ngày 05/3/2020 của Sở Nội vụ.") == []
+    assert kv("Theo quy định tại văn bản ngày 05/3/2020 của Bộ Nội vụ về việc báo cáo.") == []
+
+
+def test_title_of_cited_document_is_not_a_deadline():
+    text = ("Thực hiện Kế hoạch số 01/KH-BCĐ ngày 09/8/2013 của Ban Chỉ đạo tỉnh về đẩy mạnh cải cách "
+            "chế độ công vụ đến năm 2015; tổ chức rà soát biên chế.")
+    assert kv(text, "2013-10-01") == []
+    text = "Nghị quyết số 12/NQ-HĐND về phát triển nguồn nhân lực giai đoạn 2021-2025; các sở báo cáo hằng năm."
+    assert kv(text, "2021-01-10") == [("recurring", "P1Y")]
+
+
+def test_citation_followed_by_a_task_keeps_the_task_deadline():
+    text = "Thực hiện Công văn số 45/BNV-CCHC ngày 02/3/2020 của Bộ Nội vụ, các sở báo cáo trước ngày 30/3/2020."
+    assert kv(text) == [("by", "2020-03-30")]
+
+
+def test_reference_spans_from_the_references_extractor_are_respected():
+    text = "Triển khai Chương trình hành động giai đoạn 2021-2025 ban hành kèm theo văn bản của Tỉnh ủy."
+    doc = Document(doc_id="t", text=text, header=Header(issued_date="2021-02-01"), segments=segment(text))
+    assert [d.value for d in deadlines.extract(doc)] == ["2021/2025"]
+    name = "Chương trình hành động giai đoạn 2021-2025"
+    s = text.index(name)
+    doc.facts["references"] = [Reference(text=name, key=name, span=(s, s + len(name)))]
+    assert deadlines.extract(doc) == []
+    # an anaphor ("Kế hoạch này") is not a citation
+    doc.facts["references"] = [Reference(text=name, key="self", span=(s, s + len(name)), anaphor=True)]
+    assert [d.value for d in deadlines.extract(doc)] == ["2021/2025"]
+
+
+def test_stamps_cutoffs_and_effective_dates():
+    assert kv("Ngày cập nhật 26/10/2017") == []
+    assert kv("Rà soát biên chế tính đến ngày 31/12/2019 của các cơ quan.") == []
+    assert kv("Quyết định này có hiệu lực kể từ ngày ký.") == []
+    assert kv("Quyết định này có hiệu lực thi hành kể từ ngày 01/4/2020.") == []
+
+
+def test_past_descriptions():
+    assert kv("Những năm qua, các cấp đã tích cực triển khai hằng năm nhiều đợt kiểm tra.") == []
+    assert kv("Sau gần 05 năm thực hiện Chỉ thị, kỷ cương hành chính được giữ vững.") == []
+
+
+def test_header_and_excluded_blocks_and_status_sections():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH ABC\n\nSố: 15/KH-UBND\n\nABC, ngày 10 tháng 01 năm 2021\n\n"
+            "KẾ HOẠCH\nCải cách hành chính giai đoạn 2021-2025\n\n"
+            "I. THỰC TRẠNG\n\n1. Kết quả rà soát được công bố công khai hằng năm.\n\n"
+            "II. NHIỆM VỤ\n\n1. Các sở báo cáo kết quả hằng năm về Sở Nội vụ.\n"
+            "2. Sở Nội vụ tổng hợp trước ngày 15/12/2021.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, trước 20/12/2021.\n")
+    doc = Document(doc_id="t", text=text, segments=segment(text))
+    out = deadlines.extract(doc)
+    assert [(d.kind, d.value, d.clause) for d in out] == [("recurring", "P1Y", "II.1"), ("by", "2021-12-15", "II.2")]
+
+
+# ----------------------------------------------------------------- output shape
+
+
+def test_document_order_deterministic_and_clause():
+    text = ("1. Các sở xây dựng kế hoạch hằng năm.\n"
+            "2. Trong quý III/2020, tổ chức kiểm tra; báo cáo trước ngày 30/11/2020.\n")
+    doc = Document(doc_id="t", text=text, header=Header(issued_date="2020-01-02"), segments=segment(text))
+    a = [d.to_dict() for d in deadlines.extract(doc)]
+    b = [d.to_dict() for d in deadlines.extract(doc)]
+    assert a == b
+    assert [(d["value"], d["clause"]) for d in a] == [("P1Y", "1"), ("2020-Q3", "2"), ("2020-11-30", "2")]
+    assert [d["span"][0] for d in a] == sorted(d["span"][0] for d in a)
+    for d in a:
+        assert text[d["span"][0]:d["span"][1]] == d["text"]
+
+
+def test_document_without_segments_is_segmented():
+    doc = Document(doc_id="t", text="1. Báo cáo trước ngày 05/5/2020.", header=Header(issued_date="2020-01-01"))
+    assert [d.value for d in deadlines.extract(doc)] == ["2020-05-05"]
+
+
+def test_fast():
+    text = ("2. Các sở báo cáo định kỳ hằng quý, 6 tháng, hằng năm; hoàn thành trước ngày 30/11/2020, "
+            "trong quý III/2020 và giai đoạn 2021-2025 theo Nghị quyết số 30c/NQ-CP ngày 08/11/2011.\n") * 200
+    doc = Document(doc_id="t", text=text, header=Header(issued_date="2020-01-01"), segments=segment(text))
+    deadlines.extract(doc)
+    t = time.perf_counter()
+    out = deadlines.extract(doc)
+    assert len(out) == 4 * 200
+    assert time.perf_counter() - t < 1.0
