@@ -4,7 +4,7 @@
 # Installs only what is missing; without root or apt it says what is missing and goes on
 # (the tests that need a missing tool then skip locally, and fail in CI).
 set -u
-pkgs=(tesseract-ocr tesseract-ocr-vie antiword fonts-dejavu-core)
+pkgs=(tesseract-ocr tesseract-ocr-vie antiword fonts-dejavu-core chromium chromium-driver)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
