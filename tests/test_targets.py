@@ -283,3 +283,45 @@ def test_speed():
     out = run(text)
     assert len(out) == 600
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_text_second_figure_last_keeps_its_whole_subject():
+    out = run("Tỷ lệ hồ sơ trễ hạn dưới 2%, tỷ lệ hồ sơ của cá nhân, tổ chức được số hóa đạt 95%.")
+    assert [t.text for t in out] == ["Tỷ lệ hồ sơ trễ hạn dưới 2%",
+                                     "tỷ lệ hồ sơ của cá nhân, tổ chức được số hóa đạt 95%"]
+
+
+def test_text_coordinated_figure_first_lists():
+    out = run("Phấn đấu 100% xã, phường và 80% thôn, tổ dân phố có nhà văn hóa.")
+    assert [t.text for t in out] == ["100% xã, phường", "80% thôn, tổ dân phố có nhà văn hóa"]
+
+
+def test_fraction_with_thousands_and_result_lead():
+    out = run("Kết quả, có 1.234/1.300 hồ sơ được giải quyết đúng hạn, đạt tỷ lệ 94,9%.")
+    assert [(t.value, t.total, t.kind) for t in out] == [(1234, 1300, "baseline"), (94.9, None, "baseline")]
+    assert out[0].text == "1.234/1.300 hồ sơ được giải quyết đúng hạn"
+
+
+def test_year_after_so_voi_is_not_the_year():
+    out = run("Năm 2020, tổng thu ngân sách đạt 12.345 tỷ đồng, tăng 8,5% so với năm 2019.", issued="2021-02-01")
+    assert [(t.value, t.unit, t.kind, t.year) for t in out] == [
+        (12345, "tỷ đồng", "baseline", 2020), (8.5, "%", "baseline", 2020)]
+
+
+def test_year_not_from_law_name():
+    assert one("Thực hiện Luật Đất đai năm 2013, phấn đấu 100% hồ sơ đất đai được số hóa.").year is None
+
+
+def test_citation_sentence_is_skipped():
+    assert run("Căn cứ Nghị quyết số 05/2020/NQ-HĐND về hỗ trợ 50% kinh phí mua sắm trang thiết bị;") == []
+
+
+def test_report_documents_default_to_baseline():
+    doc_text = "Trong kỳ, 97% hồ sơ được giải quyết đúng hạn."
+    out = run(doc_text)
+    assert out[0].kind == "target"
+    text = nfc(doc_text)
+    d = Document(doc_id="t", text=text)
+    d.segments = segment(text)
+    d.header = Header(type="Báo cáo")
+    assert targets.extract(d)[0].kind == "baseline"

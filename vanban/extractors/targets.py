@@ -99,7 +99,7 @@ def _rules() -> _Rules:
             r"(?<![\w.,/:])(?:(?P<lo>" + _NUM + r")\s*%?\s*(?P<sep>" + sep + r")\s*)?"
             r"(?P<num>" + _NUM + r")\s*(?:%|phan\s+tram(?!\w))"
         ),
-        fraction=re.compile(r"(?<![\w.,/:\-])(?P<num>\d{1,5})/(?P<tot>\d{1,5})(?![\w/.\-:]|[.,]\d)(?=\s+[^\W\d_])"),
+        fraction=re.compile(r"(?<![\w.,/:\-])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,5})/(?P<tot>\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/.\-:]|[.,]\d)(?=\s+[^\W\d_])"),
         count=re.compile(r"(?<![\w.,/:\-])(?P<num>" + _NUM + r")\s+(?P<unit>" + unit_alts + r")(?!\w)"),
         money_units=frozenset(money),
         measure_units=frozenset(measure),
@@ -135,10 +135,11 @@ _YEAR_RE = re.compile(
 # Clause separators inside a sentence.
 _CLAUSE_SEP = re.compile(r";|:\s|\n")
 _WORD_RE = re.compile(r"[^\W_]+", re.U)
+_COORD = re.compile(r"(?<!\w)va(?!\w)|,")
 # "Năm 2015, ...", "Đến năm 2020, ...", "Trong năm 2016 ..." opening a clause.
 _INTRO_YEAR = re.compile(r"(?:(?:den|toi|trong|vao|cuoi|den\s+het|den\s+cuoi)\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\w)\s*,?")
 # A year phrase after the figure ends the measured phrase: "đạt 80% vào năm 2020".
-_TAIL_CLOSE = re.compile(r"\s*(?:,\s*)?(?:vao|den|toi|trong)\s+(?:het\s+)?nam\s+(?:19|20)\d{2}")
+_TAIL_CLOSE = re.compile(r"\s*(?:,\s*)?(?:vao|den|toi|trong)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d{2}")
 
 
 def _fold_fast(text: str) -> str:
@@ -328,43 +329,33 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
     """Extent of the text: the figure with the subject it measures."""
     ft = ctx.ft
     cs, ce = clause
-    # Coordinated figures share a clause: "100% A và 40% B", "100% A, 50% B".
+    cs_last = cs
+    # Coordinated figures share a clause: "100% A và 40% B", "100% A, 50% B".  A phrase that
+    # opens with its figure starts after the last "và" / "," since the previous figure; a
+    # phrase that closes with it ("..., tỷ lệ B của cá nhân, tổ chức đạt 95%") after the first.
     if prev_fig_end is not None and prev_fig_end > cs:
-        mid = ft[prev_fig_end:s]
-        m = None
-        for m in re.finditer(r"(?<!\w)va(?!\w)|,", mid):
-            pass
-        if m is not None:
-            cs = prev_fig_end + m.end()
+        seps = list(_COORD.finditer(ft, prev_fig_end, s))
+        if seps:
+            cs, cs_last = seps[0].end(), seps[-1].end()
     if next_fig is not None and next_fig < ce:
-        mid = ft[e:next_fig]
-        m = None
-        for m in re.finditer(r"(?<!\w)va(?!\w)|,", mid):
-            pass
-        if m is not None:
-            # the last separator before the next figure, not counting a cue in between
-            ce = e + m.start()
+        seps = list(_COORD.finditer(ft, e, next_fig))
+        if seps:
+            ce = seps[-1].start()
     # Sentence-final full stop and trailing spaces.
     while ce > e and ft[ce - 1] in " \t.,":
         ce -= 1
     # Opening words that are not part of the measured phrase: "Phấn đấu", "Tuy nhiên,",
     # "Năm 2015,", "Đến năm 2020,".
-    lead_end = cs
-    while True:
-        while lead_end < s and ft[lead_end] in " \t,;:-+*•–":
-            lead_end += 1
-        m = r.strip_lead.match(ft, lead_end, s) or _INTRO_YEAR.match(ft, lead_end, s)
-        if not m or m.end() == lead_end:
-            break
-        lead_end = m.end()
-    head = ft[lead_end:s]
-    head_words = _WORD_RE.findall(head)
+    lead_end, lead_last = _skip_lead(ft, r, cs, s), _skip_lead(ft, r, cs_last, s)
+    head_words = _WORD_RE.findall(ft[lead_last:s])
     after = ft[e:ce]
     # the figure closes its clause: "... mới đạt 17,8%", "... đạt trên 80% vào năm 2020"
     tail_empty = not after.strip(" ,.") or after.lstrip()[:1] in ",." or bool(_TAIL_CLOSE.match(after))
     mn = None
     for mn in r.measure_noun.finditer(ft, lead_end, s):
         pass
+    if mn is not None and len(_WORD_RE.findall(ft[mn.end():s])) <= 1:
+        mn = None  # "đạt tỷ lệ 94,9%": the noun names the figure, the subject is before it
     if tail_empty:
         start = mn.start() if mn is not None else lead_end
         end = e
@@ -372,7 +363,7 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
         if mn is not None and len(_WORD_RE.findall(ft[mn.start():s])) <= 14:
             start = mn.start()  # "mức độ hài lòng của tổ chức, cá nhân trên 80% đối với ..."
         elif len(head_words) <= 6:
-            start = lead_end  # "thống nhất áp dụng ở 100% xã, phường"
+            start = lead_last  # "thống nhất áp dụng ở 100% xã, phường"
         else:
             start = s  # "... được duy trì tại 17/20 Sở, ngành"
         m = r.cut_comma.search(ft, e, ce)
@@ -385,6 +376,16 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
     while start < end and ft[start] in " \t,;:-+*•–":
         start += 1
     return start, max(end, e)
+
+
+def _skip_lead(ft: str, r: _Rules, pos: int, limit: int) -> int:
+    while True:
+        while pos < limit and ft[pos] in " \t,;:-+*•–":
+            pos += 1
+        m = r.strip_lead.match(ft, pos, limit) or _INTRO_YEAR.match(ft, pos, limit)
+        if not m or m.end() == pos:
+            return pos
+        pos = m.end()
 
 
 def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
@@ -414,7 +415,9 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
     for m in r.fraction.finditer(ft, b0):
         if not ok(m.start()):
             continue
-        num, tot = int(m.group("num")), int(m.group("tot"))
+        num, tot = parse_number(m.group("num")), parse_number(m.group("tot"))
+        if num is None or tot is None:
+            continue
         if tot == 0 or num > tot or tot >= 1900:
             continue
         if r.frac_before.search(ft, max(0, m.start() - 15), m.start()):
