@@ -325,3 +325,9 @@ def test_report_documents_default_to_baseline():
     d.segments = segment(text)
     d.header = Header(type="Báo cáo")
     assert targets.extract(d)[0].kind == "baseline"
+
+
+@pytest.mark.parametrize("marker", ["a) ", "đ) ", "2. ", "1.2. ", "- ", "+ ", "(3) "])
+def test_list_marker_not_in_text(marker):
+    t = one(f"II. MỤC TIÊU\n\n{marker}100% xã có điểm bưu điện văn hóa.\n")
+    assert t.text == "100% xã có điểm bưu điện văn hóa"

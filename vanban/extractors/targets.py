@@ -135,6 +135,8 @@ _YEAR_RE = re.compile(
 # Clause separators inside a sentence.
 _CLAUSE_SEP = re.compile(r";|:\s|\n")
 _WORD_RE = re.compile(r"[^\W_]+", re.U)
+# A list marker opening a clause: "a) ", "2. ", "1.2. ", "IV. ", "- ", "+ ", "* ".
+_MARKER = re.compile(r"(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,5})[.)]|\(?[a-zđ\d]{1,2}\))\s+(?!%)")
 _COORD = re.compile(r"(?<!\w)va(?!\w)|,")
 # "Năm 2015, ...", "Đến năm 2020, ...", "Trong năm 2016 ..." opening a clause.
 _INTRO_YEAR = re.compile(r"(?:(?:den|toi|trong|vao|cuoi|den\s+het|den\s+cuoi)\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\w)\s*,?")
@@ -382,7 +384,8 @@ def _skip_lead(ft: str, r: _Rules, pos: int, limit: int) -> int:
     while True:
         while pos < limit and ft[pos] in " \t,;:-+*•–":
             pos += 1
-        m = r.strip_lead.match(ft, pos, limit) or _INTRO_YEAR.match(ft, pos, limit)
+        m = (_MARKER.match(ft, pos, limit) or r.strip_lead.match(ft, pos, limit)
+             or _INTRO_YEAR.match(ft, pos, limit))
         if not m or m.end() == pos:
             return pos
         pos = m.end()
