@@ -1,0 +1,274 @@
+"""Normalise extracted text into the stored text every span points into.
+
+What normalise() does, line by line (it never joins or splits lines, so the
+segmenter's line structure survives):
+
+* line breaks: CRLF, CR and the other Unicode line breaks (VT, FF, NEL, U+2028,
+  U+2029, FS/GS/RS -- exactly what ``str.splitlines`` splits on) become ``\\n``;
+* NFC (Windows-1258 and PDF text arrive with combining tone marks);
+* NBSP and the other Unicode space characters become a plain space; zero-width
+  characters, soft hyphens, BOMs, noncharacters and control characters other than
+  TAB are removed; trailing whitespace is stripped;
+* tone-mark placement: old-style words ("hoà", "thuý", "khoẻ", "uỷ") become
+  new-style ("hòa", "thúy", "khỏe", "ủy").  Only the word itself changes.  The
+  table is underthesea's ``text_normalize`` token table (tn_rules_2023_07_14),
+  restricted to entries that only *move* a single tone mark, shipped as
+  ``data/tone_placement.json`` (regenerate with ``python -m
+  vanban.pipeline.normalise --regen-tone-table``), plus one rule for the open
+  syllables with glide o/u the table misses ("loà" -> "lòa").  underthesea's own
+  ``text_normalize`` is not called: it re-tokenises and re-joins the text with
+  single spaces, destroying offsets and newlines, and it also applies spelling
+  corrections we do not want in legal text;
+* ð/Ð (eth, left by old fonts for đ/Đ) become đ/Đ (underthesea's character map);
+* web junk lines ("Đang tải nội dung, vui lòng chờ giây lát...", "Hệ thống pháp
+  luật" banners at the top) are dropped -- patterns are data, see
+  ``data/junk_lines.toml``;
+* blank lines: leading and trailing ones are dropped and runs of more than two
+  are collapsed to two; the result ends with exactly one ``\\n`` (or is "").
+
+Markdown ``**`` markers are kept: the extractors handle them.
+
+``Normaliser`` is the streaming form (``feed(line)`` -> output lines); ingest uses
+it to normalise huge files line by line and ``normalise(text)`` is defined as
+running it over ``text.splitlines()``, so both give identical output.
+normalise() is idempotent.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+__all__ = ["normalise", "Normaliser", "fix_tone_placement", "JUNK_PATTERNS"]
+
+_DATA = Path(__file__).with_name("data")
+MAX_BLANK_RUN = 2
+
+# ---------------------------------------------------------------------------
+# characters
+
+# Unicode space separators other than ' ' (Zs) plus a few format spaces -> ' '.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# Removed outright: zero-width chars, soft hyphen, BOM, word joiner, bidi marks,
+# PDFium's U+FFFE/U+FFFF, C0 controls except TAB, DEL and C1 controls.
+_DROP = (
+    "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\ufffe\uffff"
+    + "".join(chr(c) for c in range(0x00, 0x20) if chr(c) not in "\t\n\r\x0b\x0c\x1c\x1d\x1e")
+    + "\x7f" + "".join(chr(c) for c in range(0x80, 0xa0) if c != 0x85)
+)
+_TRANSLATE = {ord(c): " " for c in _SPACES}
+_TRANSLATE.update({ord(c): None for c in _DROP})
+_TRANSLATE.update({ord("ð"): "đ", ord("Ð"): "Đ"})
+_NEEDS_TRANSLATE = re.compile("[" + re.escape(_SPACES + _DROP) + "ðÐ]")
+
+# ---------------------------------------------------------------------------
+# tone-mark placement
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền sắc ngã hỏi nặng
+_VOWELS = "aăâeêioôơuưy"
+
+
+def _strip_tones(w: str) -> tuple[str, list[str]]:
+    d = unicodedata.normalize("NFD", w)
+    return unicodedata.normalize("NFC", "".join(c for c in d if c not in _TONES)), [c for c in d if c in _TONES]
+
+
+def _vowel_runs(word: str) -> list[str]:
+    runs, cur = [], ""
+    for ch in word:
+        if _strip_tones(ch.lower())[0] in _VOWELS:
+            cur += ch
+        else:
+            if cur:
+                runs.append(cur)
+            cur = ""
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+@lru_cache(maxsize=1)
+def _tone_table() -> dict[str, str]:
+    return json.loads((_DATA / "tone_placement.json").read_text(encoding="utf-8"))["map"]
+
+
+def _rule_clusters() -> list[str]:
+    """Old-style clusters of the open glide syllables: oà oá ... oè ... uỳ ..."""
+    out = []
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            out.append(first + unicodedata.normalize("NFC", second + tone))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _candidate_re() -> re.Pattern[str]:
+    # A word can need fixing only if one of its vowel runs is an old-style cluster
+    # seen in the table's keys (or the rule's).  Scanning for those runs in C is
+    # what keeps normalise() fast: the Python callback runs for few words.
+    clusters: set[str] = set(_rule_clusters())
+    for key in _tone_table():
+        clusters.update(r.lower() for r in _vowel_runs(key) if len(r) > 1)
+    vowels_all = "".join(sorted({unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONES} | set(_VOWELS)))
+    vclass = "[" + vowels_all + vowels_all.upper() + "]"
+    alt = "|".join(re.escape(c) for c in sorted(clusters, key=len, reverse=True))
+    return re.compile(rf"[^\W\d_]*(?<!{vclass})(?:{alt})(?!{vclass})[^\W\d_]*", re.IGNORECASE)
+
+
+_ONSET_RULE = re.compile(r"^(?:[bcdđghklmnprstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|th|tr)?$")
+
+
+def _rule_fix(word: str) -> str | None:
+    low = word.lower()
+    for cluster in _rule_clusters():
+        if low.endswith(cluster):
+            onset = low[: -len(cluster)]
+            if not _ONSET_RULE.match(onset):
+                return None
+            base, tones = _strip_tones(cluster)
+            fixed = unicodedata.normalize("NFC", base[0] + tones[0] + base[1])
+            i = len(onset)
+            out = list(word[:i])
+            for src, dst in zip(word[i:], fixed):
+                out.append(dst.upper() if src.isupper() else dst)
+            return "".join(out)
+    return None
+
+
+def _fix_word(m: re.Match[str]) -> str:
+    w = m.group(0)
+    got = _tone_table().get(w)
+    if got is not None:
+        return got
+    if len(w) <= 7:
+        got = _rule_fix(w)
+        if got is not None:
+            return got
+    return w
+
+
+def fix_tone_placement(line: str) -> str:
+    """Old-style → new-style tone-mark placement, word by word (NFC input)."""
+    if line.isascii():
+        return line
+    return _candidate_re().sub(_fix_word, line)
+
+
+# ---------------------------------------------------------------------------
+# junk lines
+
+
+def _load_junk() -> list[tuple[re.Pattern[str], str]]:
+    data = tomllib.loads((_DATA / "junk_lines.toml").read_text(encoding="utf-8"))
+    return [(re.compile(p["regex"], re.IGNORECASE), p.get("where", "anywhere")) for p in data["pattern"]]
+
+
+JUNK_PATTERNS: list[tuple[re.Pattern[str], str]] = _load_junk()
+_JUNK_EDGE = " \t*_#"
+
+
+def _junk_kind(line: str) -> str | None:
+    core = line.strip(_JUNK_EDGE)
+    if not core or len(core) > 80:
+        return None
+    for rx, where in JUNK_PATTERNS:
+        if rx.fullmatch(core):
+            return where
+    return None
+
+
+# ---------------------------------------------------------------------------
+# the line pipeline
+
+
+def normalise_line(line: str) -> str:
+    """Everything normalise() does to one line's text (no line breaks inside)."""
+    if not line.isascii():
+        line = unicodedata.normalize("NFC", line)
+        if _NEEDS_TRANSLATE.search(line):
+            line = line.translate(_TRANSLATE)
+            line = unicodedata.normalize("NFC", line)  # a dropped ZWJ can leave composable pairs
+        line = fix_tone_placement(line)
+    elif _NEEDS_TRANSLATE.search(line):
+        line = line.translate(_TRANSLATE)
+    return line.rstrip()
+
+
+class Normaliser:
+    """Streaming normaliser: feed lines (with or without their line break) in order."""
+
+    def __init__(self) -> None:
+        self._at_top = True
+        self._blanks = 0
+
+    def feed(self, line: str) -> list[str]:
+        """Return the finished output lines (without "\\n") this input line releases."""
+        line = normalise_line(line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"))
+        if not line:
+            if not self._at_top:
+                self._blanks += 1
+            return []
+        kind = _junk_kind(line)
+        if kind == "anywhere" or (kind == "top" and self._at_top):
+            return []
+        out = [""] * min(self._blanks, MAX_BLANK_RUN)
+        out.append(line)
+        self._blanks = 0
+        self._at_top = False
+        return out
+
+    def feed_many(self, lines: Iterable[str]) -> Iterator[str]:
+        for ln in lines:
+            yield from self.feed(ln)
+
+
+def normalise(text: str) -> str:
+    """NFC, tone-mark placement, junk-line removal, whitespace tidy; keeps lines."""
+    lines = list(Normaliser().feed_many(text.splitlines()))
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+# ---------------------------------------------------------------------------
+# regenerating the tone table from underthesea (developer tool)
+
+
+def _regen_tone_table() -> None:
+    """Rebuild data/tone_placement.json from underthesea's text_normalize rules.
+
+    Keeps only entries whose key and value have the same letters and the same
+    single tone mark (i.e. the fix just moves the tone mark); drops spelling
+    corrections ("nghành" -> "ngành") and double-tone repairs.
+    """
+    import joblib  # underthesea dependency
+    import underthesea.pipeline.text_normalize as tn
+
+    path = Path(tn.__file__).with_name("tn_rules_2023_07_14.bin")
+    token_map = joblib.load(path)["token"]
+    keep = {}
+    for k, v in token_map.items():
+        (kb, kt), (vb, vt) = _strip_tones(k), _strip_tones(v)
+        if k != v and kb == vb and len(kt) == 1 and kt == vt:
+            keep[k] = unicodedata.normalize("NFC", v)
+    # The table has a few pairs in both directions ("lòa" <-> "loà"): drop entries
+    # whose value is itself a key, or that the o/u-glide rule would undo.
+    keep = {k: v for k, v in keep.items() if v not in keep and _rule_fix(v) is None}
+    doc = {
+        "source": "underthesea 9.x pipeline/text_normalize/tn_rules_2023_07_14.bin, 'token' map",
+        "filter": "entries that only move a single tone mark (same letters, same tone); "
+                  "no entry whose value is a key or is old-style by the o/u-glide rule",
+        "map": dict(sorted(keep.items())),
+    }
+    (_DATA / "tone_placement.json").write_text(json.dumps(doc, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {len(keep)} entries")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--regen-tone-table"]:
+        _regen_tone_table()
+    else:
+        sys.stdout.write(normalise(sys.stdin.read()))
