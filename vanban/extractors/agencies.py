@@ -1,8 +1,548 @@
-"""agencies extractor (placeholder until implemented)."""
+"""Agencies: the bodies and office holders that act in a document.
+
+Three steps, all driven by data/agencies.toml:
+
+1. **Mentions.**  One compiled alternation over a same-length, case-keeping,
+   diacritic-free copy of the text (so offsets are offsets into ``doc.text`` and
+   proper names stay visible by their capitals).  It knows
+
+   * office holders before a body ("Chủ tịch UBND tỉnh", "Giám đốc Sở Nội vụ");
+   * people's councils and committees at every level ("UBND các huyện, thị xã,
+     thành phố", "HĐND cấp xã", "UBND huyện Phú Lộc");
+   * departments and ministries by field ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT",
+     "Bộ Nội vụ"), and the lists that share the word Sở ("Sở Văn hóa - Thể thao
+     và Du lịch, Giáo dục và Đào tạo, Y tế");
+   * named bodies (Văn phòng UBND tỉnh, Thanh tra tỉnh, Công an tỉnh, Đài Phát
+     thanh và Truyền hình, Báo <Name>, Cổng Thông tin điện tử, Ban Chỉ đạo ...,
+     Ban <x> Tỉnh ủy, Chính phủ, Thủ tướng Chính phủ ...);
+   * collective subjects: [holder] "các" member{, member} [qualifier]
+     ("Thủ trưởng các sở, ban, ngành tỉnh", "các cơ quan, đơn vị có liên quan").
+
+2. **Context.**  Mentions joined by "," "và" ";" form a group.  A group acts in its
+   sentence when it follows a cue ("giao", "yêu cầu", "phối hợp với", "trình",
+   "gửi" ...), when it is the subject (sentence start or after an introductory
+   comma, followed by a predicate), when it heads a clause ("3. Sở Nội vụ"), or
+   when it is an addressee of "Kính gửi:".  A group right after "của", "thuộc",
+   "tại", "do" ... only owns or issues something; a group inside a citation
+   (doc.facts["references"] spans) or in the header, "Nơi nhận" or signature
+   blocks does not count.
+
+3. **Entities.**  Mentions are merged by a key that ignores how they are written
+   (abbreviations, separators, the province's name, default-scope qualifiers
+   such as "thuộc tỉnh", the order of "sở, ban, ngành").  An entity is output when
+   one of its mentions acts; its name is its most complete written form with
+   abbreviations expanded, and every other written form is an alias.
+
+The group analysis is shared with the assignments extractor (see `analyse`).
+underthesea's CRF NER was measured on the corpus and not used: it tags almost no
+administrative body as ORG (1 of 81 gold agencies) and costs seconds per document.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
 from vanban.pipeline.document import Document
+from vanban.schema import Agency
+from vanban.text import fold, unaccent_same_length
+
+_DATA = Path(__file__).with_name("data") / "agencies.toml"
+
+H = r"[^\S\n]"  # horizontal white space
+_SEP = rf"(?:{H}*[,\-–&]{H}*(?:va{H}+)?|{H}+(?:va{H}+)?)"  # loose separator inside a name
+_PN_WORD = r"(?-i:[A-Z][a-z]*)"
+_PN = rf"{_PN_WORD}(?:{H}+{_PN_WORD}){{0,3}}"  # a capitalised proper name (unaccented)
 
 
-def extract(doc: Document) -> list:
-    return []
+def _words(p: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+|&", unaccent_same_length(p))
+
+
+@dataclass(frozen=True)
+class _Lex:
+    mention: re.Pattern[str]
+    field_so: re.Pattern[str]
+    holder: re.Pattern[str]
+    member: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    ub: re.Pattern[str]
+    abbr: list[tuple[re.Pattern[str], str]]
+    merge_holders: frozenset[str]
+    default_scope: frozenset[str]
+    not_alone: frozenset[str]
+    trigger: re.Pattern[str]
+    owner: re.Pattern[str]
+    not_predicate: re.Pattern[str]
+    lead_in: re.Pattern[str]
+    data: dict
+
+
+def _abbr_alt(abbr: dict[str, str]) -> list[tuple[list[str], str]]:
+    """(expansion words, regex of the abbreviation) longest expansion first."""
+    out = []
+    for a, exp in abbr.items():
+        w = [x.lower() for x in _words(exp) if x.lower() != "va"]
+        rx = re.escape(unaccent_same_length(a))
+        out.append((w, rf"(?-i:{rx})"))
+    out.sort(key=lambda t: -len(t[0]))
+    return out
+
+
+def _phrase(p: str, abbrs: list[tuple[list[str], str]], case: bool = False) -> str:
+    """Loose regex for a phrase: flexible separators, optional "và", abbreviations."""
+    w = [x for x in _words(p) if x.lower() not in ("va", "&")]
+    parts: list[str] = []
+    i = 0
+    while i < len(w):
+        hit = None
+        for ew, arx in abbrs:
+            if len(ew) >= 2 and [x.lower() for x in w[i:i + len(ew)]] == ew:
+                hit = (ew, arx)
+                break
+        if hit:
+            full = _SEP.join(re.escape(x) for x in w[i:i + len(hit[0])])
+            parts.append(f"(?:{full}|{hit[1]})")
+            i += len(hit[0])
+        else:
+            x = re.escape(w[i])
+            parts.append(f"(?-i:{x})" if case else x)
+            i += 1
+    return _SEP.join(parts)
+
+
+def _alt(ps: list[str], abbrs, case: bool = False) -> str:
+    ps = sorted(set(ps), key=lambda p: -len(_words(p)))
+    return "|".join(f"(?:{_phrase(p, abbrs, case)})" for p in ps)
+
+
+def _cue_alt(ps: list[str]) -> str:
+    ps = sorted({fold(p) for p in ps}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ps)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    with open(_DATA, "rb") as fh:
+        d = tomllib.load(fh)
+    abbrs = _abbr_alt(d["abbreviations"])
+    ubnd = rf"(?:uy{H}+ban{H}+nhan{H}+dan|(?-i:UBND)|hoi{H}+dong{H}+nhan{H}+dan|(?-i:HDND))"
+    unit = rf"(?:thi{H}+xa|thi{H}+tran|thanh{H}+pho|huyen|quan|xa|phuong|tinh)"
+    unit_item = rf"(?:cac{H}+)?{unit}(?:{H}+{_PN})?"
+    cap_item = rf"cap{H}+(?:tinh|huyen|xa)"
+    lsep = rf"(?:{H}*,{H}*(?:va{H}+)?|{H}+va{H}+)"
+    level = rf"(?:cac{H}+cap\b|{cap_item}(?:{lsep}{cap_item})*|{unit_item}(?:{lsep}{unit_item})*)"
+    ub = rf"{ubnd}{H}+{level}"
+    f_so = _alt(d["fields"]["so"], abbrs)
+    f_bo = _alt(d["fields"]["bo"], abbrs)
+    so = rf"(?-i:S)o{H}+(?:{f_so})(?:{H}+tinh\b)?"
+    bo = rf"(?-i:B)o{H}+(?:{f_bo})\b"
+    b = d["bodies"]
+    lvl_tail = rf"(?:{H}+(?:cua{H}+)?(?:tinh|thanh{H}+pho|huyen|cap{H}+(?:tinh|huyen))\b(?:{H}+{_PN})?|{H}+{_PN})?"
+    level_body = rf"(?=(?-i:[A-Z]))(?:{_alt(b['level'], abbrs, case=False)}){lvl_tail}"
+    proper = rf"(?:{_alt(b['proper'], abbrs, case=True)}){H}+{_PN}"
+    fixed = _alt(b["fixed"], abbrs)
+    ban = rf"(?-i:B)an{H}+(?:{_alt(b['ban'], abbrs)}){H}+(?:{_alt(b['ban_of'], abbrs)})"
+    bcd = rf"(?-i:B)an{H}+chi{H}+dao(?:(?:{H}+[A-Za-z&]+){{0,8}}?{H}+(?:cua{H}+)?tinh\b)?"
+    body = rf"(?:{ban}|{bcd}|{proper}|{level_body}|{ub}|{so}|{bo}|{fixed})"
+    c = d["collective"]
+    holder_one = _alt(d["holders"]["all"], abbrs)
+    holders = rf"(?:{holder_one})(?:{H}*,{H}*(?:cac{H}+)?(?:{holder_one})|{H}+va{H}+(?:{holder_one}))*"
+    member = _alt(c["members"], abbrs)
+    mlist = rf"(?:{member})(?:{H}*,{H}*(?:cac{H}+)?(?:{member})|{H}+va{H}+(?:{member}))*"
+    qual_one = _alt(c["qualifiers"], abbrs)
+    quals = rf"(?:{H}+(?:{qual_one})\b)*"
+    owned = _alt(c["owned_prefix"], abbrs)
+    bare = _alt(c["bare"], abbrs)
+    coll = (rf"(?:(?:{holders}){H}+)?(?:(?:{owned}){H}+)?cac{H}+{mlist}{quals}"
+            rf"|(?:{holders}){H}+{mlist}{quals}"
+            rf"|(?:{bare}){quals}")
+    mention = rf"(?<![-/&\w])(?:(?:{holders}){H}+{body}|{coll}|{body})(?![A-Za-z])"
+    cues = d["cues"]
+    return _Lex(
+        mention=re.compile(mention, re.I),
+        field_so=re.compile(rf"(?:{H}*,{H}*|{H}+va{H}+|{H}*:{H}*)(?P<f>{f_so})(?![A-Za-z])", re.I),
+        holder=re.compile(rf"(?:{holders}){H}+", re.I),
+        member=re.compile(rf"\b(?:{member})\b", re.I),
+        qualifier=re.compile(rf"\b(?:{qual_one})\b", re.I),
+        ub=re.compile(ub, re.I),
+        abbr=[(re.compile(rf"(?<![\w&]){re.escape(a)}(?![\w&])"), e)
+              for a, e in sorted(d["abbreviations"].items(), key=lambda t: -len(t[0]))],
+        merge_holders=frozenset(fold(x) for x in d["holders"]["merge_into_body"]),
+        default_scope=frozenset(fold(x) for x in c["default_scope"]),
+        not_alone=frozenset(fold(x) for x in c["not_alone"]),
+        trigger=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['trigger'])})[\s:*_]*$"),
+        owner=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['owner'])})[\s*_]*$"),
+        not_predicate=re.compile(rf"^(?:[.;,)\]]|$|(?:{_cue_alt(cues['not_predicate'])})\b)"),
+        lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),
+        data=d,
+    )
+
+
+# --------------------------------------------------------------------------- mentions
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    written: str  # as in the text (white space collapsed)
+    display: str  # expanded name this mention stands for
+    key: str
+    collective: bool
+    holder: str = ""  # folded holder ("chu tich"), "" when none
+
+
+def expand(s: str) -> str:
+    """Expand the abbreviations of a written name: "UBND tỉnh" → "Ủy ban nhân dân tỉnh"."""
+    for rx, e in _lex().abbr:
+        s = rx.sub(e, s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+_UNIT_CLASS = {"huyen": "H", "quan": "H", "thi xa": "H", "thanh pho": "H", "xa": "X", "phuong": "X",
+               "thi tran": "X", "tinh": "T"}
+
+
+def _strip_pn_display(display: str) -> str:
+    """Drop the province's / districts' proper names from a level list:
+    "tỉnh Hòa Bình" → "tỉnh"; "các huyện, thị xã Long Khánh, thành phố Biên Hòa" →
+    "các huyện, thị xã, thành phố".  A single named district or city keeps its name."""
+    u = unaccent_same_length(display)
+    plural = re.search(r"\bcac\s+(?:huyen|quan|thi xa|thanh pho|xa|phuong)\b", u, re.I)
+    out, last = [], 0
+    for m in re.finditer(rf"\b(?P<u>tinh|huyen|quan|thi{H}+xa|thi{H}+tran|thanh{H}+pho|xa|phuong)(?P<pn>{H}+{_PN})", u):
+        if m.group("u").lower() == "tinh" or plural:
+            out.append(display[last:m.start("pn")])
+            last = m.end("pn")
+    out.append(display[last:])
+    return "".join(out)
+
+
+def _key(display: str, holder: str, collective: bool) -> str:
+    lx = _lex()
+    fd = fold(display)
+    f = re.sub(r"[^\w&]+", " ", fd).strip()
+    words = [w for w in f.split() if w != "va"]
+    f = " ".join(words)
+    body = f[len(holder):].strip() if holder and f.startswith(holder) else f
+    hclass = holder
+    if holder and ("thu truong" in holder or "giam doc" in holder or "nguoi dung dau" in holder):
+        hclass = "head"
+    if collective:
+        members = {m.group(0).lower() for m in lx.member.finditer(body)}
+        members = {re.sub(r"\s+", " ", m) for m in members}
+        if members & {"so", "nganh"}:
+            members.discard("ban")
+            members.discard("don vi")
+        if "lien quan" in body:
+            members.add("+lq")
+        rest = lx.member.sub(" ", body)
+        quals = {q.group(0).lower() for q in lx.qualifier.finditer(rest)}
+        quals = {re.sub(r"\s+", " ", q) for q in quals} - lx.default_scope - {"co lien quan", "lien quan"}
+        return "C|" + hclass + "|" + ",".join(sorted(members)) + "|" + ",".join(sorted(quals))
+    bd = fd[len(holder):].strip(" ,") if holder and fd.startswith(holder) else fd
+    m = lx.ub.match(bd) if bd else None
+    if m and m.end() >= len(bd) - 1:
+        kind = "hd" if body.startswith(("hoi dong", "hdnd")) else "ub"
+        lv = body.split(" ", 4 if body.startswith(("uy ban", "hoi dong")) else 1)[-1]
+        units = set()
+        for u in re.findall(r"cac cap|thi xa|thi tran|thanh pho|huyen|quan|xa|phuong|tinh", lv):
+            units.add("ALL" if u == "cac cap" else _UNIT_CLASS[u])
+        single = not lv.startswith(("cac ", "cap ")) and len(units) == 1
+        name = lv if single and "T" not in units else ""
+        return f"U|{hclass}|{kind}|{','.join(sorted(units))}|{name}"
+    if holder and holder in lx.merge_holders:
+        return "B|" + body
+    return "B|" + (hclass + "|" if holder else "") + body
+
+
+def _is_caps_line(text: str, s: int, e: int) -> bool:
+    letters = [c for c in text[s:e] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+
+
+def _make(text: str, s: int, e: int, display_src: str | None = None, holder_end: int | None = None) -> Mention:
+    lx = _lex()
+    written = re.sub(r"\s+", " ", text[s:e]).strip()
+    src = display_src if display_src is not None else written
+    hm = lx.holder.match(unaccent_same_length(src))
+    holder = fold(hm.group(0)).strip() if hm else ""
+    u = unaccent_same_length(src)
+    rest = u[hm.end():] if hm else u
+    collective = bool(re.match(r"(?i)(?:(?:trang|cong) thong tin dien tu\s+)?cac\s", rest)) or bool(
+        hm and lx.member.match(rest) and not lx.ub.match(rest)
+        and not re.match(r"(?-i:S)o\s|(?-i:B)o\s", rest)) or bool(
+        re.match(r"(?i)(?:to chuc chinh tri|cap uy)", rest))
+    if hm and re.search(r"(?i)\bcac\b", fold(hm.group(0))):
+        collective = True
+    display = _strip_pn_display(expand(src))
+    key = _key(display, holder, collective)
+    if holder and holder in lx.merge_holders and not collective and key.startswith("B|"):
+        display = _strip_pn_display(expand(src[hm.end():]))
+    return Mention(s, e, written, display, key, collective, holder)
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every agency mention in text[start:end], document order, no overlaps."""
+    lx = _lex()
+    end = len(text) if end is None else end
+    u = unaccent_same_length(text)
+    out: list[Mention] = []
+    for m in lx.mention.finditer(u, start, end):
+        s, e = m.start(), m.end()
+        while e > s and u[e - 1] in " ,-–":
+            e -= 1
+        mt = _make(text, s, e)
+        f = fold(mt.display)
+        core = re.sub(r"^(?:(?:trang|cong) thong tin dien tu )?cac ", "", f)
+        # "Sở Văn hóa - Thể thao và Du lịch, Giáo dục và Đào tạo, Y tế", "các Sở: Nội vụ, Tài chính":
+        # capitalised fields after a department share its word "Sở" / "Bộ".
+        head = re.fullmatch(r"(?:(?:giam doc|thu truong)\s+)?(?:cac\s+)?(so|bo)(?:\s.*)?", f)
+        sub: list[Mention] = []
+        if head and (not mt.collective or core in ("so", "bo")):
+            word = "Sở" if head.group(1) == "so" else "Bộ"
+            pos = e
+            while True:
+                fm = lx.field_so.match(u, pos)
+                if not fm or not text[fm.start("f")].isupper():
+                    break
+                fs, fe = fm.start("f"), fm.end("f")
+                sub.append(_make(text, fs, fe, display_src=f"{word} {text[fs:fe]}"))
+                pos = fe
+        if mt.collective and sub:
+            out.extend(sub)  # "các Sở: Nội vụ, Tài chính" → the departments themselves
+            continue
+        if mt.collective and not mt.holder and core in lx.not_alone:
+            continue
+        out.append(mt)
+        out.extend(sub)
+    out.sort(key=lambda x: x.start)
+    res: list[Mention] = []
+    for x in out:
+        if res and x.start < res[-1].end:
+            continue
+        res.append(x)
+    return res
+
+
+# --------------------------------------------------------------------------- context
+
+@dataclass
+class Group:
+    """Mentions written together ("Sở Nội vụ, Sở Tài chính và các sở, ngành có liên quan")."""
+    mentions: list[Mention]
+    start: int
+    end: int
+    trigger: str = ""  # folded cue right before the group ("giao", "phoi hop voi" ...)
+    owner: str = ""  # folded owner word before it ("cua", "thuoc" ...)
+    subject: bool = False  # sentence subject followed by a predicate
+    heading: bool = False  # the group is the whole heading of a clause ("3. Sở Nội vụ")
+    addressee: bool = False  # a "Kính gửi:" line
+    ignored: bool = False  # header, excluded block, citation, all-caps line, parentheses
+    pred_start: int = -1  # where the predicate starts (after the group / parenthesis)
+    clause_start: int = 0  # start of the sentence part the group is in
+
+    @property
+    def active(self) -> bool:
+        return not self.ignored and not self.owner and bool(
+            self.trigger or self.subject or self.heading or self.addressee)
+
+
+_MARKER = re.compile(r"^\s*(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).]|[IVXL]{1,5}\s*[.)]|Điều\s+\d+\s*[.:])\s*")
+_JOIN = re.compile(rf"^(?:{H}*[,;]{H}*(?:va{H}+|cung{H}+)?|{H}+(?:va|cung|hoac|cung voi){H}+|{H}*,{H}*(?:va|cung){H}+)$", re.I)
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence part that ends at pos: after . ; : ! ? or a line break."""
+    i = pos - 1
+    while i >= floor:
+        ch = text[i]
+        if ch == "\n":
+            return i + 1
+        if ch in ";:!?":
+            return i + 1
+        if ch == "." and (i + 1 >= len(text) or text[i + 1] in " \t\n") and not re.search(
+                r"(?:\b[A-ZĐ]{1,4}|\d)\.$", text[max(floor, i - 5):i + 1]):
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _skip_paren(text: str, pos: int) -> int:
+    m = re.match(r"[ \t*_]*\((?:[^()\n]{0,200})\)[ \t*_]*", text[pos:pos + 260])
+    return pos + m.end() if m else pos
+
+
+def _in_paren(text: str, s: int, line_start: int) -> bool:
+    seg = text[line_start:s]
+    return seg.count("(") > seg.count(")")
+
+
+def _kinh_gui(text: str, line_start: int) -> bool:
+    """Is this line part of a "Kính gửi:" block (the line itself or a bullet below it)?"""
+    if re.match(r"\s*[*_]*Kính\s+gửi", text[line_start:line_start + 40], re.I):
+        return True
+    i = line_start
+    for _ in range(12):
+        if i <= 0:
+            return False
+        j = text.rfind("\n", 0, i - 1) + 1
+        line = text[j:i - 1].strip()
+        if re.match(r"[*_]*Kính\s+gửi", line, re.I):
+            return True
+        if line and not re.match(r"[-–•+]", line):
+            return False
+        i = j
+    return False
+
+
+@dataclass
+class Analysis:
+    mentions: list[Mention]
+    groups: list[Group]
+    text: str = ""
+
+
+_CACHE: dict[int, tuple[str, int, Analysis]] = {}
+
+
+def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    seg = doc.segments
+    if seg is not None:
+        spans.append(seg.header)
+        spans.extend(seg.excluded)
+    for r in doc.facts.get("references", []) or []:
+        sp = getattr(r, "span", None) or (r.get("span") if isinstance(r, dict) else None)
+        if sp and not (getattr(r, "anaphor", False) or (isinstance(r, dict) and r.get("anaphor"))):
+            spans.append((sp[0], sp[1]))
+    return spans
+
+
+def analyse(doc: Document) -> Analysis:
+    """Mentions and their groups with context, computed once per document."""
+    n_refs = len(doc.facts.get("references", []) or [])
+    hit = _CACHE.get(id(doc))
+    if hit and hit[0] is doc.text and hit[1] == n_refs:
+        return hit[2]
+    text = doc.text
+    lx = _lex()
+    mentions = find_mentions(text)
+    blocked = _blocked_spans(doc)
+    groups: list[Group] = []
+    for m in mentions:
+        if groups:
+            g = groups[-1]
+            gap = unaccent_same_length(text[g.end:m.start])
+            if _JOIN.match(gap) and not (";" in gap and not g.subject):
+                g.mentions.append(m)
+                g.end = m.end
+                continue
+        g = Group([m], m.start, m.end)
+        _context(doc, g, blocked, lx)
+        groups.append(g)
+    for g in groups:  # the predicate follows the whole group
+        _predicate(text, g, lx)
+    an = Analysis(mentions, groups, text)
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[id(doc)] = (doc.text, n_refs, an)
+    return an
+
+
+def _context(doc: Document, g: Group, blocked, lx: _Lex) -> None:
+    text = doc.text
+    s = g.start
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", s)
+    line_end = len(text) if line_end < 0 else line_end
+    if any(a <= s < b for a, b in blocked) or _is_caps_line(text, line_start, line_end):
+        g.ignored = True
+    cs = _clause_start(text, s, max(line_start, s - 400))
+    g.clause_start = cs
+    prev = text[cs:s]
+    pm = _MARKER.match(prev)
+    marker_only = bool(pm) and not prev[pm.end():].strip()
+    if pm:
+        prev = prev[pm.end():]
+    pf = fold(prev).replace("*", " ").strip()
+    if _in_paren(text, s, line_start):
+        if re.search(r"\(\s*qua\s*$", pf):
+            g.trigger = "(qua"
+        else:
+            g.ignored = True
+        return
+    tm = lx.trigger.search(pf)
+    om = lx.owner.search(pf)
+    if tm and (not om or tm.end("t") >= om.end("t")):
+        g.trigger = re.sub(r"\s+", " ", tm.group("t"))
+    elif om:
+        g.owner = re.sub(r"\s+", " ", om.group("t"))
+    core = lx.lead_in.sub("", pf).strip()
+    g.subject = core == "" or core.endswith(",")
+    if _kinh_gui(text, line_start):
+        g.addressee = True
+    g.heading = marker_only or (core == "" and cs == line_start)
+
+
+def _predicate(text: str, g: Group, lx: _Lex) -> None:
+    line_end = text.find("\n", g.end)
+    line_end = len(text) if line_end < 0 else line_end
+    p = _skip_paren(text, g.end)
+    g.pred_start = p
+    nxt = fold(text[p:min(line_end, p + 60)]).lstrip("*_ ")
+    is_pred = not lx.not_predicate.match(nxt) and not nxt.startswith(":")
+    if g.heading:
+        # "3. Sở Nội vụ" / "3. Sở Nội vụ:" heads a clause; with a predicate it is a subject
+        g.heading = nxt in ("", ":") or nxt.startswith(":") and not fold(text[p:line_end]).strip(" :*")
+        if not g.heading and not is_pred:
+            g.subject = False
+            return
+    if g.subject and not is_pred:
+        g.subject = False
+
+
+# --------------------------------------------------------------------------- entities
+
+def extract(doc: Document) -> list[Agency]:
+    an = analyse(doc)
+    by_key: dict[str, list[tuple[Mention, bool]]] = {}
+    for g in an.groups:
+        if g.ignored:
+            continue
+        for m in g.mentions:
+            by_key.setdefault(m.key, []).append((m, g.active))
+    out: list[Agency] = []
+    for key, ms in by_key.items():
+        act = [m for m, a in ms if a]
+        if not act:
+            continue
+        name = max((m.display for m in act), key=lambda d: (len(d), d))
+        aliases: list[str] = []
+        seen = {fold(name)}
+        for m, _ in ms:
+            for a in (m.written, m.display):
+                fa = fold(a)
+                if fa not in seen:
+                    seen.add(fa)
+                    aliases.append(a)
+        first = min(act, key=lambda m: m.start)
+        out.append(Agency(name=name, span=(first.start, first.end), aliases=aliases,
+                          collective=any(m.collective for m, _ in ms),
+                          mentions=[(m.start, m.end) for m, _ in ms]))
+    out.sort(key=lambda a: a.span[0])
+    return out
+
+
+def entity_names(doc: Document) -> dict[str, str]:
+    """Mention key → output name of its entity (for the assignments extractor)."""
+    return {k: a.name for a in extract(doc) for k in {_key_of(doc, sp) for sp in a.mentions} if k}
+
+
+def _key_of(doc: Document, span: tuple[int, int]) -> str:
+    for m in analyse(doc).mentions:
+        if (m.start, m.end) == tuple(span):
+            return m.key
+    return ""
