@@ -331,3 +331,24 @@ def test_report_documents_default_to_baseline():
 def test_list_marker_not_in_text(marker):
     t = one(f"II. MỤC TIÊU\n\n{marker}100% xã có điểm bưu điện văn hóa.\n")
     assert t.text == "100% xã có điểm bưu điện văn hóa"
+
+
+def test_results_section_year_goes_to_baselines():
+    text = (
+        "I. KẾT QUẢ THỰC HIỆN NĂM 2020\n"
+        "- Đã có 40/42 xã triển khai phần mềm một cửa điện tử;\n"
+        "II. CHỈ TIÊU NĂM 2021\n"
+        "- Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 99%;\n"
+        "- Kinh phí thực hiện: 2.500 triệu đồng.\n"
+    )
+    out = run(text, issued="2021-01-10")
+    assert [(t.text, t.kind, t.year) for t in out] == [
+        ("40/42 xã triển khai phần mềm một cửa điện tử", "baseline", 2020),
+        ("Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 99%", "target", 2021),
+        ("Kinh phí thực hiện: 2.500 triệu đồng", "target", 2021),
+    ]
+
+
+def test_trong_do_opens_a_new_phrase():
+    t = one("Năm 2020, toàn tỉnh tiếp nhận 120.500 hồ sơ, trong đó giải quyết đúng hạn đạt 98,2%.")
+    assert (t.text, t.value, t.year) == ("giải quyết đúng hạn đạt 98,2%", 98.2, 2020)

@@ -137,6 +137,7 @@ _CLAUSE_SEP = re.compile(r";|:\s|\n")
 _WORD_RE = re.compile(r"[^\W_]+", re.U)
 # A list marker opening a clause: "a) ", "2. ", "1.2. ", "IV. ", "- ", "+ ", "* ".
 _MARKER = re.compile(r"(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,5})[.)]|\(?[a-zđ\d]{1,2}\))\s+(?!%)")
+_COMMA_LEAD = re.compile(r",\s*")
 _COORD = re.compile(r"(?<!\w)va(?!\w)|,")
 # "Năm 2015, ...", "Đến năm 2020, ...", "Trong năm 2016 ..." opening a clause.
 _INTRO_YEAR = re.compile(r"(?:(?:den|toi|trong|vao|cuoi|den\s+het|den\s+cuoi)\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\w)\s*,?")
@@ -327,7 +328,7 @@ def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: t
 
 
 def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
-               next_fig: int | None, prev_fig_end: int | None) -> tuple[int, int]:
+               next_fig: int | None, prev_fig_end: int | None, clause_floor: int = -1) -> tuple[int, int]:
     """Extent of the text: the figure with the subject it measures."""
     ft = ctx.ft
     cs, ce = clause
@@ -348,7 +349,16 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
         ce -= 1
     # Opening words that are not part of the measured phrase: "Phấn đấu", "Tuy nhiên,",
     # "Năm 2015,", "Đến năm 2020,".
+    # "Kinh phí thực hiện: 2.500 triệu đồng": a short label before a colon is the subject.
+    if not ft[cs:s].strip() and cs >= 2 and ft[cs - 2:cs].startswith(":"):
+        ls = max(ft.rfind("\n", 0, cs - 2), ft.rfind(";", 0, cs - 2), clause_floor) + 1
+        if len(_WORD_RE.findall(ft[ls:cs])) <= 10:
+            cs = cs_last = ls
     lead_end, lead_last = _skip_lead(ft, r, cs, s), _skip_lead(ft, r, cs_last, s)
+    # "..., trong đó giải quyết đúng hạn đạt 98,2%": a comma and an opener start a new phrase.
+    for m in _COMMA_LEAD.finditer(ft, lead_end, s):
+        if r.strip_lead.match(ft, m.end(), s):
+            lead_end = _skip_lead(ft, r, m.end(), s)
     head_words = _WORD_RE.findall(ft[lead_last:s])
     after = ft[e:ce]
     # the figure closes its clause: "... mới đạt 17,8%", "... đạt trên 80% vào năm 2020"
@@ -480,16 +490,19 @@ def extract(doc: Document) -> list[Target]:
             m = r.cmp_before.search(ctx.ft[max(e, nxt - 40):nxt])
             if m:
                 nxt = nxt - len(ctx.ft[max(e, nxt - 40):nxt]) + m.start("cue")
-        ts, te = _text_span(ctx, r, cs, ce, clause, nxt, prv)
+        line = ctx.seg.line_at(f["num_start"])
+        ts, te = _text_span(ctx, r, cs, ce, clause, nxt, prv, min(sent[0], line[0] if line else sent[0]) - 1)
         if r.cite_sentence.match(ctx.ft, sent[0]):
             continue
         year = (_year_in(ctx, r, clause[0], clause[1], f["num_start"])
                 or _year_in(ctx, r, sent[0], sent[1], f["num_start"]))
         kind = _kind(ctx, r, cs, clause, sent, year)
-        if kind == "target" and year is None:
+        if year is None:
+            # a target takes the year of its section ("II. MỤC TIÊU ĐẾN NĂM 2020"); a baseline
+            # only that of a results section ("I. KẾT QUẢ THỰC HIỆN NĂM 2020")
             for h in ctx.headings(f["num_start"]):
                 y = _year_in_heading(h)
-                if y:
+                if y and (kind == "target" or r.base_section.search(h)):
                     year = y
                     break
         path = ctx.seg.clause_path(f["num_start"])
