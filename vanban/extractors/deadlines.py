@@ -128,6 +128,8 @@ def rules() -> _Rules:
     qnum = _words(sorted(q["numerals"], key=len, reverse=True))
     h = d["halves"]
     anchor = re.compile(
+        # a cheap test first (word start, first letters): the alternation below is costly
+        r"(?<!\w)(?=\d|[nN][gG][àÀ][yY]|[nN][ăĂ][mM]|[tT][hH][áÁ][nN]|[qQ][uU][ýÝ]|[sS][áÁ][uU])"
         # full dates: 30/11/2013, 30-11-2013, ngày 10 tháng 9 năm 2013
         r"(?P<date>(?:ngày\s+)?(?:" + DATE_RE.pattern + r"))(?!\d)"
         # half years: 6 tháng đầu năm 2021
@@ -148,7 +150,7 @@ def rules() -> _Rules:
     per = d["periods"]
     joins = _words(cues["range_join"])
     period = re.compile(
-        r"(?P<intro>(?:trong\s+)?)(?P<body>(?:" + _words(per["words"]) + r")\s+(?:năm\s+)?(?:từ\s+)?(?:năm\s+)?"
+        r"(?=[tTgG])(?P<intro>(?:trong\s+)?)(?P<body>(?:" + _words(per["words"]) + r")\s+(?:năm\s+)?(?:từ\s+)?(?:năm\s+)?"
         r"(?P<a>" + YEAR + r")\s*(?:[-–—]|\s(?:" + joins + r")\s)\s*(?:năm\s+)?(?P<b>" + YEAR + r"))(?!\d)",
         _F,
     )
@@ -170,7 +172,7 @@ def rules() -> _Rules:
     day = (r"(?:(?P<dcue>" + _words(cues["by"] + cues["in"]) + r")\s+)?ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?"
            r"\s+(?:của\s+)?")
     recurrence = re.compile(
-        r"(?<!\w)(?:(?P<day>" + day + r")(?P<dunit>(?:" + _words(rec["prefixes"]) + r")\s+(?:tháng|quý|năm)|tháng\s+cuối\s+(?:mỗi\s+|hằng\s+|hàng\s+|của\s+)?quý)"
+        r"(?<!\w)(?=" + _words(rec["prefixes"] + rec["periodic"] + ["ngày"] + cues["by"] + cues["in"]) + r")(?:(?P<day>" + day + r")(?P<dunit>(?:" + _words(rec["prefixes"]) + r")\s+(?:tháng|quý|năm)|tháng\s+cuối\s+(?:mỗi\s+|hằng\s+|hàng\s+|của\s+)?quý)"
         r"|(?P<periodic>(?:" + _words(rec["periodic"]) + r")\s*(?:\(\s*" + lst + r"\s*\)|" + lst + r"))"
         r"|(?P<bare>" + bare_item + r"(?:\s*(?:,|\s(?:và|hoặc)\s)\s*" + item + r")*))",
         _F,
@@ -181,7 +183,7 @@ def rules() -> _Rules:
     doc_types = _words(ctx["doc_types"])
     # a cited document: type word, optional "số", a number and symbol (30c/NQ-CP, 36/2013/NĐ-CP, 12-CTr/TU)
     number = r"\d{1,5}[a-zđ]?(?:/\d{4})?\s*[/\-]\s*[A-ZĐ][A-Za-zĐđ]*(?:\s*[/\-&]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*"
-    citation = re.compile(r"(?:(?:" + doc_types + r")\s+)?(?:số\s*)?" + number)
+    citation = re.compile(r"(?<![\w/.\-])(?=\d)" + number)
     title_intro = re.compile(r"[^;,\n]{0,160}?(?<!\w)(?:về|ban hành|phê duyệt|quy định|hướng dẫn|triển khai|thực hiện)(?!\w)", _F)
     cited_date_before = re.compile(number + r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?$")
     cited_date_after = re.compile(r"\s*(?:của|do)\s+(?:[A-ZĐÀ-Ỹ]|ủy|bộ|sở)", re.UNICODE)
