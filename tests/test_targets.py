@@ -352,3 +352,26 @@ def test_results_section_year_goes_to_baselines():
 def test_trong_do_opens_a_new_phrase():
     t = one("Năm 2020, toàn tỉnh tiếp nhận 120.500 hồ sơ, trong đó giải quyết đúng hạn đạt 98,2%.")
     assert (t.text, t.value, t.year) == ("giải quyết đúng hạn đạt 98,2%", 98.2, 2020)
+
+
+def test_news_article_with_unnumbered_headings():
+    text = (
+        "Sơ kết công tác cải cách hành chính\n\n"
+        "Kết quả đạt được\n\n"
+        "Trong 6 tháng đầu năm 2022, Trung tâm đã tiếp nhận hơn 30.000 hồ sơ, tỷ lệ đúng hạn đạt 98%.\n\n"
+        "Nhiệm vụ thời gian tới\n\n"
+        "Tỉnh phấn đấu đến cuối năm 2022 có 60% hồ sơ được thanh toán trực tuyến.\n"
+    )
+    out = run(text, issued="2022-07-01")
+    assert [(t.text, t.kind, t.comparator, t.value, t.unit, t.year) for t in out] == [
+        ("Trung tâm đã tiếp nhận hơn 30.000 hồ sơ", "baseline", ">", 30000, "count", 2022),
+        ("tỷ lệ đúng hạn đạt 98%", "baseline", "=", 98, "%", 2022),
+        ("60% hồ sơ được thanh toán trực tuyến", "target", "=", 60, "%", 2022),
+    ]
+
+
+def test_deadline_spans_from_other_extractors_are_not_figures():
+    text = "Hoàn thành trước 15/12 các nội dung; bảo đảm 100% hồ sơ được số hóa."
+    dl = {"deadlines": [{"span": [text.index("trước"), text.index(" các")]}]}
+    out = run(text, facts=dl)
+    assert [t.value for t in out] == [100]

@@ -140,7 +140,10 @@ _MARKER = re.compile(r"(?:(?:[a-zđ]|\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,5})[.)]|\(?
 _COMMA_LEAD = re.compile(r",\s*")
 _COORD = re.compile(r"(?<!\w)va(?!\w)|,")
 # "Năm 2015, ...", "Đến năm 2020, ...", "Trong năm 2016 ..." opening a clause.
-_INTRO_YEAR = re.compile(r"(?:(?:den|toi|trong|vao|cuoi|den\s+het|den\s+cuoi)\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\w)\s*,?")
+_INTRO_YEAR = re.compile(
+    r"(?:(?:den|toi|trong|vao|cuoi|den\s+het|den\s+cuoi)\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\w)\s*,?"
+    r"|(?:[^\s,;.]+\s+){1,6}?(?:19|20)\d{2}\s*,"  # "Trong 6 tháng đầu năm 2021,"
+)
 # A year phrase after the figure ends the measured phrase: "đạt 80% vào năm 2020".
 _TAIL_CLOSE = re.compile(r"\s*(?:,\s*)?(?:vao|den|toi|trong)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d{2}")
 
