@@ -73,9 +73,11 @@ class _Lex:
     merge_holders: frozenset[str]
     default_scope: frozenset[str]
     not_alone: frozenset[str]
+    scope_tail: re.Pattern[str]
     trigger: re.Pattern[str]
     owner: re.Pattern[str]
     not_predicate: re.Pattern[str]
+    passive: re.Pattern[str]
     lead_in: re.Pattern[str]
     data: dict
 
@@ -134,7 +136,8 @@ def _lex() -> _Lex:
     cap_item = rf"cap{H}+(?:tinh|huyen|xa)"
     lsep = rf"(?:{H}*,{H}*(?:va{H}+)?|{H}+va{H}+)"
     level = rf"(?:cac{H}+cap\b|{cap_item}(?:{lsep}{cap_item})*|{unit_item}(?:{lsep}{unit_item})*)"
-    ub = rf"{ubnd}{H}+{level}"
+    # "Hội đồng nhân dân, Ủy ban nhân dân các cấp": councils and committees sharing a level
+    ub = rf"{ubnd}(?:{H}*,{H}*{ubnd}|{H}+va{H}+{ubnd})*{H}+{level}"
     f_so = _alt(d["fields"]["so"], abbrs)
     f_bo = _alt(d["fields"]["bo"], abbrs)
     so = rf"(?-i:S)o{H}+(?:{f_so})(?:{H}+tinh\b)?"
@@ -151,15 +154,20 @@ def _lex() -> _Lex:
     holder_one = _alt(d["holders"]["all"], abbrs)
     holders = rf"(?:{holder_one})(?:{H}*,{H}*(?:cac{H}+)?(?:{holder_one})|{H}+va{H}+(?:{holder_one}))*"
     member = _alt(c["members"], abbrs)
-    mlist = rf"(?:{member})(?:{H}*,{H}*(?:cac{H}+)?(?:{member})|{H}+va{H}+(?:{member}))*"
+    solo = _alt(c["solo"], abbrs)
+    mlist = (rf"(?:(?:{solo})|(?:{member})(?:{H}*,{H}*(?:cac{H}+)?(?!(?:{solo})\b)(?:{member})"
+             rf"|{H}+va{H}+(?!(?:{solo})\b)(?:{member}))*)")
     qual_one = _alt(c["qualifiers"], abbrs)
-    quals = rf"(?:{H}+(?:{qual_one})\b)*"
+    not_after = _alt(c["not_after"], abbrs)
+    cap_list = rf"cap{H}+(?:tinh|huyen|xa)(?:{lsep}cap{H}+(?:tinh|huyen|xa))*"
+    quals = rf"(?:{H}+(?:{cap_list}|{qual_one})\b)*(?!{H}+(?:{not_after})\b)"
+    scope = rf"(?:{H}+(?:{_alt(c['scope_after_body'], abbrs)})\b)?"
     owned = _alt(c["owned_prefix"], abbrs)
     bare = _alt(c["bare"], abbrs)
     coll = (rf"(?:(?:{holders}){H}+)?(?:(?:{owned}){H}+)?cac{H}+{mlist}{quals}"
             rf"|(?:{holders}){H}+{mlist}{quals}"
             rf"|(?:{bare}){quals}")
-    mention = rf"(?<![-/&\w])(?:(?:{holders}){H}+{body}|{coll}|{body})(?![A-Za-z])"
+    mention = rf"(?<![-/&\w])(?:(?:{holders}){H}+{body}{scope}|{coll}|{body}{scope})(?![A-Za-z])"
     cues = d["cues"]
     return _Lex(
         mention=re.compile(mention, re.I),
@@ -173,9 +181,11 @@ def _lex() -> _Lex:
         merge_holders=frozenset(fold(x) for x in d["holders"]["merge_into_body"]),
         default_scope=frozenset(fold(x) for x in c["default_scope"]),
         not_alone=frozenset(fold(x) for x in c["not_alone"]),
+        scope_tail=re.compile(rf"\s+(?:{_cue_alt(c['scope_after_body'])})$"),
         trigger=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['trigger'])})[\s:*_]*$"),
         owner=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['owner'])})[\s*_]*$"),
         not_predicate=re.compile(rf"^(?:[.;,)\]]|$|(?:{_cue_alt(cues['not_predicate'])})\b)"),
+        passive=re.compile(rf"^(?:(?:{_cue_alt(cues['passive'])})\s+)*(?:duoc|bi)\b"),
         lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),
         data=d,
     )
@@ -238,11 +248,16 @@ def _key(display: str, holder: str, collective: bool) -> str:
             members.discard("don vi")
         if "lien quan" in body:
             members.add("+lq")
+        for op in lx.data["collective"]["owned_prefix"]:
+            if body.startswith(fold(op)):
+                members.add("@" + fold(op))
         rest = lx.member.sub(" ", body)
         quals = {q.group(0).lower() for q in lx.qualifier.finditer(rest)}
         quals = {re.sub(r"\s+", " ", q) for q in quals} - lx.default_scope - {"co lien quan", "lien quan"}
         return "C|" + hclass + "|" + ",".join(sorted(members)) + "|" + ",".join(sorted(quals))
     bd = fd[len(holder):].strip(" ,") if holder and fd.startswith(holder) else fd
+    bd = lx.scope_tail.sub("", bd)
+    body = lx.scope_tail.sub("", body)
     m = lx.ub.match(bd) if bd else None
     if m and m.end() >= len(bd) - 1:
         kind = "hd" if body.startswith(("hoi dong", "hdnd")) else "ub"
@@ -278,6 +293,8 @@ def _make(text: str, s: int, e: int, display_src: str | None = None, holder_end:
     if hm and re.search(r"(?i)\bcac\b", fold(hm.group(0))):
         collective = True
     display = _strip_pn_display(expand(src))
+    if display.startswith("Các "):
+        display = "c" + display[1:]
     key = _key(display, holder, collective)
     if holder and holder in lx.merge_holders and not collective and key.startswith("B|"):
         display = _strip_pn_display(expand(src[hm.end():]))
@@ -500,8 +517,8 @@ def _predicate(text: str, g: Group, lx: _Lex) -> None:
         if not g.heading and not is_pred:
             g.subject = False
             return
-    if g.subject and not is_pred:
-        g.subject = False
+    if g.subject and (not is_pred or lx.passive.match(nxt)):
+        g.subject = False  # no predicate, or a passive one ("... đều được quy định"): not an actor
 
 
 # --------------------------------------------------------------------------- entities
