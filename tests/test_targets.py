@@ -375,3 +375,10 @@ def test_deadline_spans_from_other_extractors_are_not_figures():
     dl = {"deadlines": [{"span": [text.index("trước"), text.index(" các")]}]}
     out = run(text, facts=dl)
     assert [t.value for t in out] == [100]
+
+
+def test_weak_past_tense_cue_does_not_beat_a_goal_section():
+    text = "II. MỤC TIÊU\n\n1. Các cơ quan đã có phần mềm, 100% hồ sơ được xử lý trên môi trường mạng.\n"
+    assert one(text).kind == "target"
+    text = "II. MỤC TIÊU\n\n1. Hiện nay tỷ lệ này mới đạt 70%; phấn đấu đạt 90%.\n"
+    assert [t.kind for t in run(text)] == ["baseline", "target"]

@@ -60,6 +60,7 @@ class _Rules:
     excl_context: re.Pattern[str]
     frac_before: re.Pattern[str]
     base_cue: re.Pattern[str]
+    base_weak: re.Pattern[str]
     target_cue: re.Pattern[str]
     base_section: re.Pattern[str]
     target_section: re.Pattern[str]
@@ -111,6 +112,7 @@ def _rules() -> _Rules:
         excl_context=re.compile(_alts(ex["contexts"])),
         frac_before=re.compile(r"(?<!\w)(?:" + _alts(ex["fraction_before"]) + r")\s*$"),
         base_cue=re.compile(r"(?<!\w)(?:" + _alts(k["baseline"]) + r")(?!\w)"),
+        base_weak=re.compile(r"(?<!\w)(?:" + _alts(k["baseline"] + k["baseline_weak"]) + r")(?!\w)"),
         target_cue=re.compile(r"(?<!\w)(?:" + _alts(k["target"]) + r")(?!\w)"),
         base_section=re.compile(r"(?<!\w)(?:" + _alts(k["baseline_sections"]) + r")(?!\w)"),
         target_section=re.compile(r"(?<!\w)(?:" + _alts(k["target_sections"]) + r")(?!\w)"),
@@ -298,15 +300,15 @@ def _comparator(ctx: _Ctx, r: _Rules, start: int, end: int, clause_start: int) -
 def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: tuple[int, int],
           year: int | None) -> str:
     # 1. a cue in the same clause before the figure; the nearest wins
-    def nearest(a: int, b: int) -> str | None:
+    def nearest(a: int, b: int, base: re.Pattern[str]) -> str | None:
         best, at = None, -1
-        for rx, k in ((r.base_cue, "baseline"), (r.target_cue, "target")):
+        for rx, k in ((base, "baseline"), (r.target_cue, "target")):
             for m in rx.finditer(ctx.ft, a, b):
                 if m.start() >= at:
                     best, at = k, m.start()
         return best
 
-    k = nearest(clause[0], fig_start)
+    k = nearest(clause[0], fig_start, r.base_cue)
     if k:
         return k
     # 2. a year after the document's own, in the clause or sentence ("đạt 80% vào năm 2020")
@@ -319,7 +321,7 @@ def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: t
         if r.base_section.search(h):
             return "baseline"
     # 4. a cue elsewhere in the sentence before the figure
-    k = nearest(sent[0], fig_start)
+    k = nearest(sent[0], fig_start, r.base_weak)
     if k:
         return k
     # 5. a year in the past relative to the document
