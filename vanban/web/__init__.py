@@ -11,8 +11,9 @@ import datetime as dt
 import io
 import math
 import re
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, AsyncIterator
 from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Request
@@ -71,7 +72,14 @@ def create_app(cfg_or_index: Any = None) -> FastAPI:
         from vanban.config import load_config
         cfg_or_index = load_config()
     index, owned = _open_index(cfg_or_index)
-    app = FastAPI(title="vanban", docs_url=None, redoc_url=None, openapi_url=None)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            index.close()
+
+    app = FastAPI(title="vanban", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.index = index
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
@@ -79,11 +87,6 @@ def create_app(cfg_or_index: Any = None) -> FastAPI:
     env.globals.update(COLORS=COLORS, LABEL_NAMES=LABEL_NAMES, ROLES=ROLES, RELATIONS=RELATIONS,
                        FACET_NAMES=FACET_NAMES, doc_title=_doc_title)
     env.filters["snippet"] = safe_snippet
-
-    if owned:
-        @app.on_event("shutdown")
-        def _close() -> None:  # pragma: no cover - exercised by uvicorn only
-            index.close()
 
     # -- guards --------------------------------------------------------------------
     @app.middleware("http")
