@@ -15,6 +15,7 @@ All words and codes live in data/references.toml.  Public helpers: `canonical_ke
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ _SPELL: dict[str, str] = DATA["spelling"]
 _CODE_TYPES: dict[str, str] = DATA["code_types"]
 _LETTER_TYPE: str = DATA["misc"]["letter_type"]
 _SELF_KEY: str = DATA["misc"]["self_key"]
+_GENERIC_TW = {fold(t) for t in DATA["misc"]["generic_type_words"]}
 _TYPE_WORDS: list[str] = sorted(DATA["type_words"], key=len, reverse=True)
 _TYPE_BY_FOLD = {fold(t): t for t in _TYPE_WORDS}
 _NAMED = DATA["named"]
@@ -58,11 +60,16 @@ _BEFORE = re.compile(rf"(?:(?<!\w)(?P<tw>(?i:{_TW_ALT}))\s+)?(?:(?P<so>(?i:số)
 _CONTINUE = re.compile(r"\s*(?:,|;|và|hoặc|cùng)\s*(?:các\s+)?(?:(?i:số)\s*)?\Z")
 _DATE_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:(?:ban hành|ký)[^\S\n]+)?(?i:ngày)[^\S\n]+(?:" + DATE_RE.pattern + ")")
 _WORD = re.compile(r"[^\s,;:()\"“”!?.]+(?:\.\d+)*")
+_HSPACE = re.compile(r"[^\S\n]+")
+_ANYSPACE = re.compile(r"\s+")
+_NEXT_CHAR = re.compile(r"[^\S\n]+(\S)")
+_NEXT_TOKEN = re.compile(r"[^\S\n]+(\S+)")
 _SENT_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 # --------------------------------------------------------------------------- keys
 
+@lru_cache(maxsize=2048)
 def _spell(code: str) -> str:
     s = _SPELL.get(fold(code))
     if s:
@@ -70,6 +77,7 @@ def _spell(code: str) -> str:
     return code.upper() if code.islower() else code
 
 
+@lru_cache(maxsize=2048)
 def _code_ok(code: str) -> bool:
     """A symbol code: a known one in any case, or an upper-case abbreviation (KSTT, TTg)."""
     if fold(code) in _SPELL or fold(code) in _CODE_TYPES:
@@ -131,12 +139,15 @@ def parse_number_symbol(raw: str) -> str | None:
     return n.key if n and n.end == m.end("sym") else None
 
 
+_EXPAND_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sorted(_NAME_EXPAND, key=len, reverse=True)) + r")(?!\w)")
+
+
+@lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
     """Normalised key of a named document: abbreviations expanded, dashes and spaces tidied."""
     s = collapse_ws(name)
     s = re.sub(r"\s*\([A-ZĐ]{2,10}\)", "", s)  # "(QPPL)"
-    for a, b in _NAME_EXPAND.items():
-        s = re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, s)
+    s = _EXPAND_RX.sub(lambda m: _NAME_EXPAND[m.group()], s)
     s = re.sub(r"(\d{4})\s*[-–—]\s*(\d{4})", r"\1-\2", s)
     s = re.sub(r"\s*,\s*(giai đoạn)", r" \1", s)
     s = re.sub(r"(?i)^ch[ưu]ơng\s+tr?ình", "Chương trình", s)
@@ -167,6 +178,7 @@ _ISS = DATA["issuers"]
 _ISS_HEAD = re.compile(r"(?:" + "|".join(_ISS["heads"]) + r")(?!\w)")
 _NAMED_HEADS = {fold(h) for h in _ISS["named_heads"]}
 _LEVEL = re.compile(r"[^\S\n]+(?:các[^\S\n]+)?(?:" + "|".join(sorted(_ISS["levels"], key=len, reverse=True)) + r")(?!\w)")
+_ISS_EXPAND_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ISS["expand"]) + r")(?!\w)")
 _TITLE = re.compile(r"(?:" + "|".join(_ISS["titles"]) + r")[^\S\n]+")
 _LOCAL_HEADS = {fold(x) for x in ("Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND", "Ban chỉ đạo", "BCĐ",
                                   "Chủ tịch Ủy ban nhân dân", "Chủ tịch UBND", "Thường trực Hội đồng nhân dân",
@@ -179,7 +191,7 @@ def _cap_words(text: str, pos: int, max_words: int, lower_per_word: int) -> int:
     n = 0
     lowers = 0
     while n < max_words:
-        m = re.compile(r"[^\S\n]+").match(text, end)
+        m = _HSPACE.match(text, end)
         if not m:
             break
         w = _WORD.match(text, m.end())
@@ -189,10 +201,10 @@ def _cap_words(text: str, pos: int, max_words: int, lower_per_word: int) -> int:
         if word[0].isupper():
             lowers = 0
         elif word == "và" and n:
-            nxt = re.compile(r"[^\S\n]+(\S)").match(text, w.end())
+            nxt = _NEXT_CHAR.match(text, w.end())
             if not (nxt and nxt.group(1).isupper()):
                 break
-        elif n and lowers < lower_per_word and fold(word) not in _STOP and word.isalpha():
+        elif n and lowers < lower_per_word and word.lower() not in _STOP and word.isalpha():
             lowers += 1
         else:
             break
@@ -221,8 +233,7 @@ def _issuer_at(text: str, pos: int) -> tuple[int, str] | None:
         if lv:
             end = _cap_words(text, lv.end(), 4, 0)
     name = text[pos:end]
-    for a, b in _ISS["expand"].items():
-        name = re.sub(rf"(?<!\w){re.escape(a)}(?!\w)", b, name)
+    name = _ISS_EXPAND_RX.sub(lambda x: _ISS["expand"][x.group()], name)
     return end, collapse_ws(name)
 
 
@@ -276,18 +287,19 @@ def _clause_window(text: str, start: int) -> str:
     return fold_same_length(seg[cut + 1:])
 
 
+_REL_RX = re.compile("|".join(
+    rf"(?P<{rel}>(?<!\w)(?:{'|'.join(re.escape(c) for c in sorted(_REL[rel], key=len, reverse=True))})(?!\w))"
+    for rel in ("thay_the", "sua_doi", "bai_bo", "huong_dan", "trien_khai")))
+
+
 def _relation(text: str, start: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
     head = fold_same_length(text[line_start:line_start + 20]).lstrip(" \t*-+•")
     if any(head.startswith(c) for c in _REL["can_cu_line"]):
         return "can_cu"
-    w = _clause_window(text, start)
-    best, best_pos = "mention", -1
-    for rel in ("thay_the", "sua_doi", "bai_bo", "huong_dan", "trien_khai"):
-        for cue in _REL[rel]:
-            for m in re.finditer(rf"(?<!\w){re.escape(cue)}(?!\w)", w):
-                if m.start() > best_pos:
-                    best, best_pos = rel, m.start()
+    best = "mention"
+    for m in _REL_RX.finditer(_clause_window(text, start)):
+        best = m.lastgroup
     return best
 
 
@@ -303,12 +315,12 @@ def _type_from_codes(codes: list[str]) -> str | None:
     return _LETTER_TYPE if len(codes) >= 2 else None
 
 
-def _tokens(s: str) -> set[str]:
-    return set(re.sub(r"[^\w -]", " ", fold(_name_key(s))).split())
+@lru_cache(maxsize=4096)
+def _tokens(s: str) -> frozenset[str]:
+    return frozenset(re.sub(r"[^\w -]", " ", fold(_name_key(s))).split())
 
 
 def _sentence_id(text: str, pos: int, ends: list[int]) -> int:
-    import bisect
     return bisect.bisect_right(ends, pos)
 
 
@@ -350,9 +362,9 @@ def _numbered(text: str) -> list[_Cit]:
                 continue
         elif not tw and head < 0 and len(n.codes) < 2 and fold(n.codes[0]) not in _CODE_TYPES:
             continue
-        if tw:
+        if tw and fold(tw) not in _GENERIC_TW:
             typ = _type_of_word(tw)
-        elif head >= 0:
+        elif head >= 0 and not tw:
             typ = out[head].type
         else:
             typ = _type_from_codes(n.codes)
@@ -384,6 +396,7 @@ def _numbered(text: str) -> list[_Cit]:
 
 _TW_CAP = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?!\w)")
 _LAW = re.compile(r"(?<!\w)(?P<tw>Bộ luật|Luật|Bộ chỉ số|Pháp lệnh)(?!\w)")
+_LAW_TAIL = re.compile(r"[^\S\n]*(?:$|[;.(\n]|(?:ngày|năm)(?!\w))", re.M)
 _PAREN = re.compile(r"[^\S\n]*\([^()\n]{1,30}\)")
 _YEAR_AFTER = re.compile(r"[^\S\n]+năm[^\S\n]+(?P<y>(?:19|20)\d{2})(?!\d)")
 _PROG_TW = r"(?:[Cc]h[ưu]ơng[^\S\n]+tr?ình|Kế hoạch)"
@@ -394,6 +407,7 @@ _PROG_PERIOD = re.compile(
 )
 _SPECIFIC = "|".join(re.escape(s) for s in _NAMED["specific"])
 _PROG_SPECIFIC = re.compile(rf"(?<!\w)(?P<tw>(?i:ch[ưu]ơng[^\S\n]+tr?ình))[^\S\n]+(?=\S)")
+_PROG_TW_RX = re.compile(_PROG_TW)
 _PROG_SHORT = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?=\S)")
 _PATTERNS = [(p["type"], re.compile(p["regex"]), p.get("upper", False)) for p in _NAMED.get("pattern", [])]
 
@@ -402,7 +416,7 @@ def _name_end(text: str, pos: int, allow_nl: bool, max_words: int | None = None)
     """Walk the words of a name from `pos`; (end, number of words)."""
     max_words = max_words or _NAMED["max_words"]
     end, n = pos, 0
-    ws = re.compile(r"\s+" if allow_nl else r"[^\S\n]+")
+    ws = _ANYSPACE if allow_nl else _HSPACE
     while n < max_words:
         m = ws.match(text, end)
         if not m or (not allow_nl and "\n" in m.group()):
@@ -411,9 +425,9 @@ def _name_end(text: str, pos: int, allow_nl: bool, max_words: int | None = None)
         if not w:
             break
         word = w.group()
-        fw = fold(word)
+        fw = word.lower()
         if word == "và":
-            nxt = re.compile(r"[^\S\n]+(\S+)").match(text, w.end())
+            nxt = _NEXT_TOKEN.match(text, w.end())
             if n and nxt and nxt.group(1)[0].isupper() and fold(nxt.group(1)) not in _TYPE_BY_FOLD \
                     and not _TW_CAP.match(text, nxt.start(1)):
                 end = w.end()
@@ -432,11 +446,20 @@ def _named(text: str, header_end: int) -> list[_Cit]:
     for m in _LAW.finditer(text):
         allow_nl = m.start() < header_end
         first = _WORD.match(text, m.end() + 1) if m.end() < len(text) and text[m.end()] in " \t\xa0" else None
-        if not first or fold(first.group()) in _NOT_LAW or fold(first.group()) in {"so"}:
+        if not first or first.group().lower() in _NOT_LAW:
             continue
         end, n = _name_end(text, m.end(), allow_nl)
         if n == 0:
             continue
+        # "Luật Cán bộ, công chức ngày ...", "Luật Thi đua, Khen thưởng": a comma inside the name
+        # when the words after it run to the date, the year or the end of the clause.
+        while end < len(text) and text[end] == ",":
+            e2, n2 = _name_end(text, end + 1, allow_nl)
+            nxt = _NEXT_TOKEN.match(text, end + 1)
+            if n2 and (_LAW_TAIL.match(text, e2) or (nxt and nxt.group(1)[0].isupper())):
+                end = e2
+            else:
+                break
         key = text[m.start():end]
         p = _PAREN.match(text, end)
         if p:
@@ -487,7 +510,7 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
     flat = re.sub(r"\s", " ", text[:header_end]) + text[header_end:]
     for m in _PROG_PERIOD.finditer(flat):
         name = m.group("name")
-        first = fold(name.split()[0]) if name.split() else ""
+        first = name.split()[0].lower() if name.split() else ""
         if not first or first in _STOP or re.match(r"\d", first):
             continue
         key = f"{m.group('tw')} {name} giai đoạn {m.group('nam') or ''}{m.group('p1')}-{m.group('p2')}"
@@ -523,7 +546,7 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
             found.append(_Prog(c, kind, ends))
             starts.add(m.start())
     for p in found:
-        tw = re.match(_PROG_TW, text[p.cit.start:])
+        tw = _PROG_TW_RX.match(text, p.cit.start)
         p.cit.type = "Chương trình" if fold(tw.group()).startswith("chu") else "Kế hoạch"
     return found
 
@@ -554,6 +577,7 @@ def _self_names(doc: Document) -> list[tuple[str, set[str]]]:
 
 _DEMS = sorted(_ANA["this"] + _ANA["previous"], key=len, reverse=True)
 _ANAPHOR = re.compile(rf"(?<!\w)(?P<tw>(?i:{_TW_ALT}))[^\S\n]+(?P<dem>{'|'.join(re.escape(d) for d in _DEMS)})(?!\w)")
+_KIND_LIST = re.compile(rf"[^\S\n]*,[^\S\n]*(?:{_TW_ALT})(?!\w)")
 _BARE = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?=[^\S\n]*(?:[,;.]|$))", re.M)
 
 
@@ -581,13 +605,21 @@ def extract(doc: Document) -> list[Reference]:
     for c in numbered:
         if self_fold and key_fold(c.key) == self_fold:
             c.keep = False
-    taken = [(c.start, c.end) for c in numbered]
+    taken: list[tuple[int, int]] = []
+
+    def take(s: int, e: int) -> None:
+        bisect.insort(taken, (s, e))
 
     def overlaps(s: int, e: int) -> bool:
-        return any(a < e and s < b for a, b in taken)
+        i = bisect.bisect_left(taken, (e, -1))
+        return any(taken[j][1] > s for j in range(max(0, i - 8), i))
+
+    for c in numbered:
+        take(c.start, c.end)
 
     named = [c for c in _named(text, header_end) if not excluded(c.start) and not overlaps(c.start, c.end)]
-    taken += [(c.start, c.end) for c in named]
+    for c in named:
+        take(c.start, c.end)
 
     # Programmes and plans named without a number.
     progs = [p for p in _programmes(text, header_end) if not excluded(p.cit.start)]
@@ -602,7 +634,6 @@ def extract(doc: Document) -> list[Reference]:
 
     def describes_previous(pos: int) -> bool:
         """Inside the trích yếu of the citation just before ("... ban hành Chương trình ...")."""
-        import bisect
         i = bisect.bisect_right(num_ends, pos) - 1
         if i < 0:
             return False
@@ -624,6 +655,13 @@ def extract(doc: Document) -> list[Reference]:
         if creating(p.cit.start) or describes_previous(p.cit.start):
             continue
         prog_out.append(p.cit)
+    # A specific name written without its period ("Chương trình mục tiêu quốc gia ...") takes
+    # the key of the fuller name the document also gives.
+    for c in prog_out:
+        own = _tokens(c.key)
+        longer = [(len(t), k) for t, k, _ in full if own < t]
+        if longer:
+            c.key = max(longer)[1]
     for p in progs:
         if p.kind != "short" or overlaps(p.cit.start, p.cit.end) or creating(p.cit.start):
             continue
@@ -644,7 +682,7 @@ def extract(doc: Document) -> list[Reference]:
     for c in prog_out:
         if not overlaps(c.start, c.end):
             named.append(c)
-            taken.append((c.start, c.end))
+            take(c.start, c.end)
 
     cits = sorted([c for c in numbered] + named, key=lambda c: c.start)
 
@@ -681,7 +719,7 @@ def extract(doc: Document) -> list[Reference]:
             continue
         if not _ends_with_cue(_folded_before(text, s, 30), _ANA["bare_after"]):
             continue
-        if re.match(rf"[^\S\n]*,[^\S\n]*(?:{_TW_ALT})(?!\w)", text[e:e + 40]):
+        if _KIND_LIST.match(text, e):
             continue  # "Chương trình, Kế hoạch ..." — a kind of document, not one
         typ = _type_of_word(m.group("tw"))
         if fold(typ) in self_types:

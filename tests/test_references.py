@@ -1,0 +1,331 @@
+"""references extractor: small hand-written sentences in the grammar of Vietnamese
+administrative writing (numbers, issuers, provinces and types varied on purpose)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from vanban.extractors.references import canonical_key, key_fold
+from vanban.pipeline.extract import analyse
+
+
+def refs(text: str, anaphor: bool | None = False):
+    doc = analyse(text)
+    out = doc.facts["references"]
+    for r in out:
+        assert doc.text[r.span[0]:r.span[1]] == r.text
+    if anaphor is None:
+        return out
+    return [r for r in out if r.anaphor == anaphor]
+
+
+def keys(text: str) -> list[str]:
+    return [r.key for r in refs(text)]
+
+
+# ---------------------------------------------------------------- canonical keys
+
+@pytest.mark.parametrize("raw,expected", [
+    ("30c/NQ-CP", "30c/NQ-CP"),
+    ("30C/NQ-CP", "30c/NQ-CP"),
+    ("30c/nq-cp", "30c/NQ-CP"),
+    ("30c/NQ- CP", "30c/NQ-CP"),
+    ("36/2013/ND-CP", "36/2013/NĐ-CP"),
+    ("36/2013/NĐ- CP", "36/2013/NĐ-CP"),
+    ("142/QD-UBND", "142/QĐ-UBND"),
+    ("06 /CT-UBND", "06/CT-UBND"),
+    ("số 5277/UBND-KSTT", "5277/UBND-KSTT"),
+    ("12-CTr/TU", "12-CTr/TU"),
+    ("12 - CTr/TU", "12-CTr/TU"),
+    ("05-ctr/tu", "05-CTr/TU"),
+    ("15-KL/TW", "15-KL/TW"),
+    ("03/2014/TTLT-BNV-BTC", "03/2014/TTLT-BNV-BTC"),
+    ("08/2016/TT-BNV", "08/2016/TT-BNV"),
+    ("17/HD-SNV", "17/HD-SNV"),
+    ("210/KH-BCD", "210/KH-BCĐ"),
+    ("5/CT-TTG", "5/CT-TTg"),
+])
+def test_canonical_key(raw, expected):
+    assert canonical_key(raw) == expected
+
+
+def test_key_fold_same_for_all_spellings():
+    spellings = ["36/2013/NĐ-CP", "36/2013/ND-CP", "36/2013/nđ-cp", "36 /2013/NĐ- CP", "số 36/2013/NĐ-CP"]
+    assert len({key_fold(s) for s in spellings}) == 1
+    assert key_fold("30C/NQ-CP") == key_fold("30c/nq- cp")
+    assert key_fold("Luật Tổ chức chính quyền địa phương") == key_fold("luat to chuc  chinh quyen dia phuong")
+    assert key_fold("12/CT-UBND") != key_fold("12/QĐ-UBND")
+
+
+# ---------------------------------------------------------------- numbered citations
+
+@pytest.mark.parametrize("sentence,key,typ", [
+    ("Thực hiện Quyết định số 225/QĐ-TTg ngày 04/02/2016 của Thủ tướng Chính phủ, Sở Nội vụ báo cáo.", "225/QĐ-TTg", "Quyết định"),
+    ("Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;", "61/2018/NĐ-CP", "Nghị định"),
+    ("Theo Thông tư số 01/2011/TT-BNV ngày 19/01/2011 của Bộ Nội vụ.", "01/2011/TT-BNV", "Thông tư"),
+    ("Triển khai Chỉ thị số 15/CT-UBND ngày 3/8/2019 của UBND tỉnh Quảng Ngãi.", "15/CT-UBND", "Chỉ thị"),
+    ("Thực hiện Kết luận số 64-KL/TW ngày 28/5/2013 của Ban Chấp hành Trung ương.", "64-KL/TW", "Kết luận"),
+    ("Căn cứ Hướng dẫn số 12/HD-SNV ngày 15/3/2021 của Sở Nội vụ;", "12/HD-SNV", "Hướng dẫn"),
+    ("Thực hiện Thông tư liên tịch số 03/2014/TTLT-BNV-BTC, các đơn vị rà soát.", "03/2014/TTLT-BNV-BTC", "Thông tư liên tịch"),
+    ("Theo Công văn số 1234/UBND-NC ngày 10/10/2018, Sở Tư pháp tổng hợp.", "1234/UBND-NC", "Công văn"),
+])
+def test_numbered_citation(sentence, key, typ):
+    rs = refs(sentence)
+    assert [r.key for r in rs] == [key]
+    assert rs[0].type == typ
+
+
+def test_date_issuer_and_text_span():
+    r, = refs("Các sở thực hiện Nghị quyết số 19-NQ/TU ngày 12 tháng 3 năm 2019 của Tỉnh ủy về đổi mới.")
+    assert r.key == "19-NQ/TU"
+    assert r.issued_date == "2019-03-12"
+    assert r.issuer == "Tỉnh ủy"
+    assert r.text == "Nghị quyết số 19-NQ/TU ngày 12 tháng 3 năm 2019 của Tỉnh ủy"
+
+
+def test_issuer_abbreviation_expanded_and_place_kept():
+    r, = refs("Căn cứ Quyết định số 88/QĐ-UBND ngày 05/01/2020 của UBND tỉnh Bình Định;")
+    assert r.issuer == "Ủy ban nhân dân tỉnh Bình Định"
+    r, = refs("Thực hiện Kế hoạch số 45/KH-UBND ngày 2/3/2021 của UBND huyện về phòng chống thiên tai.")
+    assert r.issuer == "Ủy ban nhân dân huyện"
+    assert r.text.endswith("của UBND huyện")
+
+
+def test_ministry_issuer():
+    r, = refs("Theo Thông tư số 07/2019/TT-BTTTT ngày 10/7/2019 của Bộ Thông tin và Truyền thông về quản lý.")
+    assert r.issuer == "Bộ Thông tin và Truyền thông"
+
+
+def test_malformed_spacing_and_case():
+    assert keys("Theo Nghị định số 24/2014/NĐ- CP ngày 4/4/2014 của Chính phủ.") == ["24/2014/NĐ-CP"]
+    assert keys("Thực hiện Quyết định số 731/QĐ- UBND của UBND tỉnh.") == ["731/QĐ-UBND"]
+    assert keys("Căn cứ nghị định số 15/2020/nđ-cp của chính phủ.") == ["15/2020/NĐ-CP"]
+    assert keys("Thực hiện Chỉ thị số 09 /CT-UBND ngày 1/6/2022.") == ["09/CT-UBND"]
+    assert keys("Theo Nghị định số 92/2017/ND-CP và Quyết định số 45/QD-TTg.") == ["92/2017/NĐ-CP", "45/QĐ-TTg"]
+
+
+def test_suffixed_numbers():
+    r, = refs("Triển khai Nghị quyết số 49a/NQ-CP ngày 10/8/2020 của Chính phủ.")
+    assert r.key == "49a/NQ-CP"
+    assert r.issuer == "Chính phủ"
+
+
+def test_type_inferred_from_symbol():
+    rs = refs("Các đơn vị thực hiện theo số 118/KH-UBND và văn bản 2345/SNV-TCBC.")
+    assert [(r.key, r.type) for r in rs] == [("118/KH-UBND", "Kế hoạch"), ("2345/SNV-TCBC", "Công văn")]
+    rs = refs("Xem thêm 21-CTr/TU và 05-CT/TW.")
+    assert [(r.key, r.type) for r in rs] == [("21-CTr/TU", "Chương trình"), ("05-CT/TW", "Chỉ thị")]
+
+
+def test_list_sharing_type_word():
+    rs = refs("Thực hiện các Nghị định số 130/2005/NĐ-CP và 43/2006/NĐ-CP của Chính phủ.")
+    assert [r.key for r in rs] == ["130/2005/NĐ-CP", "43/2006/NĐ-CP"]
+    assert all(r.type == "Nghị định" for r in rs)
+    assert rs[1].text == "43/2006/NĐ-CP của Chính phủ"
+
+
+def test_list_of_citations_shares_trailing_issuer():
+    rs = refs("Theo Thông tư số 11/2019/TT-BNV ngày 5/8/2019, Thông tư số 13/2019/TT-BNV ngày 6/11/2019 "
+              "của Bộ Nội vụ, các xã tổ chức thực hiện.")
+    assert [r.key for r in rs] == ["11/2019/TT-BNV", "13/2019/TT-BNV"]
+    assert [r.issuer for r in rs] == ["Bộ Nội vụ", "Bộ Nội vụ"]
+    assert rs[0].issued_date == "2019-08-05"
+
+
+def test_no_issuer_sharing_when_not_adjacent():
+    rs = refs("Áp dụng theo Nghị định số 16/2015/NĐ-CP đối với đơn vị sự nghiệp; theo Nghị định số 43/2006/NĐ-CP "
+              "của Chính phủ đối với đơn vị khác.")
+    assert rs[0].issuer is None and rs[1].issuer == "Chính phủ"
+
+
+def test_issuer_of_letter_before_it():
+    r, = refs("Xét đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 310/TTr-STC ngày 20/9/2022,")
+    assert r.key == "310/TTr-STC"
+    assert r.issuer == "Sở Tài chính"
+
+
+def test_not_document_numbers():
+    assert keys("Có 17/20 sở, ngành và 9/9 huyện đạt chuẩn; tỷ lệ 3/4 xã đạt 85%.") == []
+    assert keys("Năm 2015 - UBND tỉnh đã chỉ đạo quyết liệt.") == []
+    assert keys("Dịch vụ công mức độ 3, 4 đạt 50%; giai đoạn 2016-2020.") == []
+
+
+# ---------------------------------------------------------------- this document
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH PHƯỚC
+
+Số: 1520/QĐ-UBND
+
+Bình Phước, ngày 14 tháng 6 năm 2019
+
+QUYẾT ĐỊNH
+Về việc ban hành Kế hoạch tuyên truyền cải cách hành chính năm 2019
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
+Căn cứ Nghị quyết số 76/NQ-CP ngày 13/6/2013 của Chính phủ;
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền cải cách hành chính năm 2019.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+KẾ HOẠCH
+Tuyên truyền cải cách hành chính năm 2019
+(Ban hành kèm theo Quyết định số 1520/QĐ-UBND ngày 14/6/2019 của UBND tỉnh)
+
+I. MỤC ĐÍCH
+1. Các sở, ngành triển khai Kế hoạch này đúng tiến độ.
+"""
+
+
+def test_own_number_excluded_and_this_document():
+    rs = refs(DECISION, anaphor=None)
+    assert "1520/QĐ-UBND" not in [r.key for r in rs if not r.anaphor]
+    ana = [r for r in rs if r.anaphor]
+    assert [(r.text, r.key) for r in ana] == [("Quyết định này", "1520/QĐ-UBND")] * 2 + [("Kế hoạch này", "1520/QĐ-UBND")]
+
+
+def test_relations_and_clause():
+    rs = refs(DECISION)
+    by = {r.key: r for r in rs}
+    assert by["76/NQ-CP"].relation == "can_cu"
+    assert by["Luật Tổ chức chính quyền địa phương"].relation == "can_cu"
+    assert by["Luật Tổ chức chính quyền địa phương"].issued_date == "2015-06-19"
+
+
+@pytest.mark.parametrize("sentence,relation", [
+    ("Quyết định này thay thế Quyết định số 12/2015/QĐ-UBND ngày 3/4/2015 của UBND tỉnh.", "thay_the"),
+    ("Sửa đổi, bổ sung một số điều của Thông tư số 05/2017/TT-BNV.", "sua_doi"),
+    ("Bãi bỏ Chỉ thị số 04/CT-UBND ngày 9/2/2016.", "bai_bo"),
+    ("Bộ Nội vụ ban hành văn bản hướng dẫn Nghị định số 108/2014/NĐ-CP.", "huong_dan"),
+    ("Các huyện triển khai thực hiện Kế hoạch số 66/KH-UBND ngày 1/4/2020.", "trien_khai"),
+    ("Nội dung này đã nêu tại Công văn số 880/UBND-TH ngày 4/5/2020.", "mention"),
+])
+def test_relation_cues(sentence, relation):
+    rs = refs(sentence)
+    assert rs[-1].relation == relation
+
+
+def test_clause_path():
+    text = "CHỈ THỊ\nVề việc tăng cường kỷ luật\n\nI. NHIỆM VỤ\n1. Sở Nội vụ thực hiện Nghị định số 90/2020/NĐ-CP.\n"
+    r, = refs(text)
+    assert r.clause == "I.1"
+
+
+# ---------------------------------------------------------------- anaphora
+
+def test_previous_anaphora():
+    rs = refs("Thực hiện Nghị quyết số 17/NQ-CP ngày 7/3/2019 của Chính phủ, Thông tư số 02/2021/TT-BNV; "
+              "để đẩy mạnh thực hiện Nghị quyết nói trên, các sở phải báo cáo.", anaphor=True)
+    assert [(r.text, r.key) for r in rs] == [("Nghị quyết nói trên", "17/NQ-CP")]
+
+
+def test_this_without_number_is_self():
+    rs = refs("CHỈ THỊ\nVề việc phòng chống dịch\n\nCác đơn vị nghiêm túc thực hiện Chỉ thị này./.\n", anaphor=True)
+    assert [(r.text, r.key) for r in rs] == [("Chỉ thị này", "self")]
+
+
+def test_tren_as_preposition_is_not_anaphor():
+    rs = refs("Căn cứ Kế hoạch số 10/KH-UBND, triển khai Kế hoạch trên địa bàn huyện.", anaphor=True)
+    assert rs == []
+
+
+def test_bare_type_after_thi_hanh():
+    rs = refs("Triển khai Luật Đất đai năm 2013 và các văn bản hướng dẫn thi hành Luật; rà soát quy hoạch.",
+              anaphor=None)
+    assert [(r.key, r.anaphor) for r in rs] == [("Luật Đất đai năm 2013", False), ("Luật Đất đai năm 2013", True)]
+
+
+def test_generic_kinds_are_not_anaphora():
+    assert refs("Theo dõi việc thực hiện Chương trình, Kế hoạch của tỉnh.", anaphor=None) == []
+
+
+# ---------------------------------------------------------------- named documents
+
+@pytest.mark.parametrize("sentence,key,typ,date", [
+    ("Căn cứ Luật Cán bộ, công chức ngày 13/11/2008;", "Luật Cán bộ, công chức", "Luật", "2008-11-13"),
+    ("Tổ chức thực hiện Luật Thi hành án dân sự, các sở phối hợp.", "Luật Thi hành án dân sự", "Luật", None),
+    ("Phù hợp với Hiến pháp năm 2013 và pháp luật.", "Hiến pháp năm 2013", "Hiến pháp", "2013"),
+    ("Thực hiện Bộ luật Lao động năm 2019, doanh nghiệp rà soát.", "Bộ luật Lao động năm 2019", "Bộ luật", "2019"),
+    ("Tiếp tục thực hiện Nghị quyết Trung ương 4 (Khóa XII) về xây dựng Đảng.", "Nghị quyết Trung ương 4 (Khóa XII)",
+     "Nghị quyết", None),
+    ("Áp dụng tiêu chuẩn TCVN ISO 9001:2015 tại các sở.", "TCVN ISO 9001:2015", "Tiêu chuẩn", None),
+])
+def test_named_documents(sentence, key, typ, date):
+    r, = refs(sentence)
+    assert (r.key, r.type, r.issued_date) == (key, typ, date)
+
+
+def test_law_name_with_and():
+    r, = refs("Căn cứ Luật Tổ chức Quốc hội và Ủy ban Thường vụ Quốc hội ngày 1/7/2020;")
+    assert r.key == "Luật Tổ chức Quốc hội và Ủy ban Thường vụ Quốc hội"
+
+
+def test_law_abbreviation_in_brackets_and_year():
+    r, = refs("Thực hiện Luật Ban hành văn bản quy phạm pháp luật (VBQPPL) năm 2015; rà soát.")
+    assert r.key == "Luật Ban hành văn bản quy phạm pháp luật năm 2015"
+    assert r.text == "Luật Ban hành văn bản quy phạm pháp luật (VBQPPL) năm 2015"
+
+
+def test_not_laws():
+    assert refs("Luật sư tư vấn cho người dân; tuyên truyền pháp luật.") == []
+
+
+def test_programme_with_period():
+    rs = refs("Sở Lao động chủ trì thực hiện Chương trình giảm nghèo bền vững giai đoạn 2021-2025, "
+              "Kế hoạch phát triển nhà ở giai đoạn 2021 – 2025 của tỉnh.")
+    assert [r.key for r in rs] == ["Chương trình giảm nghèo bền vững giai đoạn 2021-2025",
+                                   "Kế hoạch phát triển nhà ở giai đoạn 2021-2025"]
+
+
+def test_programme_abbreviation_expanded_in_key():
+    r, = refs("Tiếp tục thực hiện Chương trình tổng thể CCHC nhà nước giai đoạn 2021-2030.")
+    assert r.key == "Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030"
+
+
+def test_short_mention_resolves_to_named_programme():
+    text = ("Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2016-2020.\n"
+            "Tuy nhiên, kết quả thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới còn thấp.")
+    rs = refs(text)
+    assert len(rs) == 2
+    assert rs[1].key == rs[0].key
+    assert rs[1].text == "Chương trình mục tiêu quốc gia xây dựng nông thôn mới"
+
+
+def test_description_of_cited_document_not_counted():
+    rs = refs("Căn cứ Quyết định số 1600/QĐ-TTg ngày 16/8/2016 của Thủ tướng Chính phủ phê duyệt "
+              "Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2016-2020;")
+    assert [r.key for r in rs] == ["1600/QĐ-TTg"]
+
+
+def test_plan_being_made_not_counted():
+    assert refs("Các huyện xây dựng Kế hoạch phòng chống thiên tai giai đoạn 2021-2025.") == []
+
+
+def test_generic_mentions_not_counted():
+    assert refs("Rà soát các văn bản quy phạm pháp luật; xây dựng Kế hoạch CCHC hằng năm.") == []
+
+
+def test_nbsp_and_recipients_block():
+    text = ("Thực hiện Chỉ thị số 05/CT-TTg của Thủ tướng Chính phủ.\n\nNơi nhận:\n- Như trên;\n"
+            "- Lưu: VT, theo Công văn 12/UBND-VX.\n")
+    assert keys(text) == ["05/CT-TTg"]
+    assert keys("Triển khai Chương\u00a0trình tổng thể cải cách hành chính giai đoạn 2021-2030.") == [
+        "Chương trình tổng thể cải cách hành chính giai đoạn 2021-2030"]
+
+
+def test_speed():
+    para = ("Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ, Quyết định số 225/QĐ-TTg; "
+            "các sở triển khai Luật Tổ chức chính quyền địa phương và Chương trình tổng thể CCHC giai đoạn 2011-2020 "
+            "theo tiêu chuẩn ISO 9001:2008; thực hiện Kế hoạch này.\n")
+    text = "CHỈ THỊ\nVề việc cải cách hành chính\n\n" + para * 100  # ~30 KB
+    analyse(text)
+    t = time.perf_counter()
+    from vanban.extractors import references
+    doc = analyse(text)
+    t = time.perf_counter()
+    out = references.extract(doc)
+    assert len(out) >= 500
+    assert time.perf_counter() - t < 0.5
