@@ -82,3 +82,8 @@ def test_sentences_spans_are_exact():
     assert all(text[s:e] == text[s:e].strip() and text[s:e] for s, e in spans)
     assert text[spans[0][0]:spans[0][1]] == "Sở Nội vụ chủ trì."
     assert len(spans) >= 3
+
+
+def test_clause_may_open_with_a_figure():
+    text = "KẾ HOẠCH\nVề việc\n\n1. 90% hồ sơ được giải quyết đúng hạn.\n2. Phấn đấu 100% cơ quan áp dụng ISO.\n"
+    assert paths(text) == ["1", "2"]

@@ -24,7 +24,8 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("article", 1, re.compile(_LEAD + r"(?P<label>(?:Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?))\s*[.:]", re.M)),
     ("roman", 1, re.compile(_LEAD + r"(?P<label>(?P<num>[IVX]{1,5})\s*[.)/])[ \t]*(?:\*+)?[ \t]*(?=\S)", re.M)),
     ("dotted", 3, re.compile(_LEAD + r"(?P<label>(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?)[ \t]+(?=\S)", re.M)),
-    ("arabic", 2, re.compile(_LEAD + r"(?P<label>(?P<num>\d{1,2})\s*[.)])[ \t]*(?:\*+)?[ \t]*(?=[^\d\s/.,])", re.M)),
+    # "2.500 hồ sơ" is a number, "1. 90% hồ sơ" a clause: a digit may follow only after a space.
+    ("arabic", 2, re.compile(_LEAD + r"(?P<label>(?P<num>\d{1,2})\s*[.)])(?:\*+)?(?:[ \t]+(?:\*+[ \t]*)?(?=\S)|(?=[^\d\s/.,]))", re.M)),
     ("letter", 4, re.compile(_LEAD + r"(?P<label>(?P<num>[a-zđ])\s*\))[ \t]*(?=\S)", re.M)),
     ("letter", 4, re.compile(_LEAD + r"(?P<label>(?P<num>[a-hk-nđ])\s*\.)[ \t]+(?=[A-ZĐÀ-Ỹ])", re.M)),
 ]
@@ -196,7 +197,36 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
                 end = r
                 break
         n.end = end
+    _close_final_paragraphs(text, nodes, body_start, excluded)
     return nodes
+
+
+# The paragraph that closes a list of clauses: "Trong quá trình thực hiện, ...", or a
+# paragraph ending the document with "./." ("Thủ trưởng các sở ... thực hiện Chỉ thị này./.").
+_CLOSING = re.compile(
+    r"^[ \t*_]*(?:Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+|triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai)\b"
+    r"|(?![-–•+*]|\d{1,2}[.)]|[a-zđ]\)|[IVX]{1,5}\.)[^\n]*\./\.[ \t*_]*$)",
+    re.M)
+
+
+def _close_final_paragraphs(text: str, nodes: list[ClauseNode], body_start: int, excluded: list[Span]) -> None:
+    """A closing paragraph after the last clause of a level belongs to the level above:
+    it is cut from the deepest clause holding it when that clause has no later sibling."""
+    for m in _CLOSING.finditer(text, body_start):
+        p = m.start()
+        if any(a <= p < b for a, b in excluded):
+            continue
+        inside = [n for n in nodes if n.start < p < n.end]
+        if not inside:
+            continue
+        n = max(inside, key=lambda x: x.level)
+        if text.rfind("\n", 0, p) < n.start:  # the clause's own first line
+            continue
+        if any(x.level == n.level and x.start == n.end for x in nodes):
+            continue  # a later sibling follows: not the closing paragraph of the list
+        for d in nodes:
+            if d.start >= n.start and d.level >= n.level and d.start < p < d.end:
+                d.end = p
 
 
 def segment(text: str) -> Segments:
