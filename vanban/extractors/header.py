@@ -162,6 +162,15 @@ def _issuer_block(text: str, end: int) -> tuple[str, Span] | None:
     return _body_name(name), (s, e)
 
 
+def _leading_caps(name: str) -> str:
+    words = []
+    for w in name.split():
+        if not w[0].isupper():
+            break
+        words.append(w)
+    return " ".join(words)
+
+
 def _issuer_from_text(text: str, place: str | None) -> tuple[str, Span] | None:
     """No header block: the body that speaks in the text, with the place of the dateline or
     the province the text names most."""
@@ -171,7 +180,8 @@ def _issuer_from_text(text: str, place: str | None) -> tuple[str, Span] | None:
     body = _D["expand"].get(m.group("body"), m.group("body"))
     level = m.group("level")
     if not place:
-        names = Counter(pm.group("name") for pm in _PLACE_IN_TEXT.finditer(text) if pm.group("level") == level)
+        names = Counter(_leading_caps(pm.group("name")) for pm in _PLACE_IN_TEXT.finditer(text)
+                        if pm.group("level") == level and _leading_caps(pm.group("name")))
         place = names.most_common(1)[0][0] if names else None
     name = f"{body} {level}" + (f" {place}" if place else "")
     return name, (m.start("body"), m.end("level"))
