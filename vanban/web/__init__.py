@@ -22,7 +22,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vanban.spacy_components import COLORS
-from vanban.web.render import LABEL_NAMES, clause_tree, highlighted_text, safe_snippet
+from vanban.web.render import LABEL_NAMES, clause_anchor, clause_tree, highlighted_text, safe_snippet
 from vanban.web.review import key_fold, review as build_review
 
 __all__ = ["create_app", "serve"]
@@ -85,7 +85,8 @@ def create_app(cfg_or_index: Any = None) -> FastAPI:
     env = templates.env
     env.autoescape = True
     env.globals.update(COLORS=COLORS, LABEL_NAMES=LABEL_NAMES, ROLES=ROLES, RELATIONS=RELATIONS,
-                       FACET_NAMES=FACET_NAMES, doc_title=_doc_title)
+                       FACET_NAMES=FACET_NAMES, doc_title=_doc_title,
+                       anchor=clause_anchor)
     env.filters["snippet"] = safe_snippet
 
     # -- guards --------------------------------------------------------------------

@@ -12,6 +12,11 @@ from vanban.spacy_components import COLORS, LABELS, entity_spans
 LABEL_NAMES = {"REF": "Trích dẫn", "DEADLINE": "Thời hạn", "AGENCY": "Cơ quan", "TASK": "Giao nhiệm vụ",
                "TARGET": "Chỉ tiêu"}
 
+def clause_anchor(path: Any) -> str:
+    """The HTML id of a clause's anchor: "c-" + its path with spaces and punctuation as "_"."""
+    return "c-" + re.sub(r"[^\w.\-]+", "_", str(path or "")).strip("_")
+
+
 _MARK_SPLIT = re.compile(r"(<mark>|</mark>)", re.I)
 
 
@@ -78,7 +83,7 @@ def highlighted_text(record: dict[str, Any], ref_href: Callable[[dict[str, Any]]
             anchors.setdefault(s, []).append(str(c["path"]))
 
     def anchor_html(lo: int, hi: int) -> str:
-        return "".join(f'<span class="anchor" id="c-{html.escape(p, quote=True)}"></span>'
+        return "".join(f'<span class="anchor" id="{html.escape(clause_anchor(p), quote=True)}"></span>'
                        for pos in sorted(a for a in anchors if lo <= a < hi) for p in anchors[pos])
 
     out: list[str] = []
