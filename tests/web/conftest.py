@@ -99,6 +99,10 @@ def hand_records() -> list[dict[str, Any]]:
     qd.clause("2", "Điều 2.", 1, "Tổ chức thực hiện")
     qd.ref("Nghị quyết số 30c/NQ-CP ngày 09/11/2011", "30c/NQ-CP", "mention", "2", "Nghị quyết", "2011-11-09")
     qd.add(" tiếp tục được quán triệt. ")
+    qd.ref("Quyết định này", "15/2020/QĐ-UBND", "mention", "2", "Quyết định", anaphor=True)
+    qd.add(" và ")
+    qd.ref("Kế hoạch này", "15/2020/QĐ-UBND", "trien_khai", "2", "Kế hoạch", anaphor=True)
+    qd.add(" có hiệu lực từ ngày ký. ")
     qd.agency("Sở Nội vụ", "2", "lead", "kiểm tra công tác cải cách hành chính", "2020-12-31")
 
     kh = _Doc(KH, {"number": "99/KH-UBND", "type": "Kế hoạch", "issuer": "Ủy ban nhân dân tỉnh Hòa Bình",

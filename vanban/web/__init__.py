@@ -191,7 +191,9 @@ def create_app(cfg_or_index: Any = None) -> FastAPI:
             if item.get("anaphor") and key.strip().lower() == "self":
                 return None
             res = by_key.get(key)
-            if res and res != doc_id:
+            if res == doc_id:
+                return None
+            if res:
                 return doc_url(res)
             return cites_url(key) if key else None
 

@@ -39,7 +39,8 @@ def safe_snippet(snippet: str | None) -> Markup:
             out.append(html.escape(html.unescape(part), quote=True))
     if depth:
         out.append("</mark>")
-    return Markup("".join(out))
+    # one highlight for adjacent matched words ("cải cách"), not one per word
+    return Markup(re.sub(r"</mark>(\s+)<mark>", r"\1", "".join(out)))
 
 
 def _fact_at(record: dict[str, Any]) -> dict[tuple[int, int, str], dict[str, Any]]:
@@ -117,7 +118,11 @@ def clause_tree(clauses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     roots: list[dict[str, Any]] = []
     stack: list[tuple[int, dict[str, Any]]] = []
     for c in sorted(clauses or [], key=lambda c: (c.get("start") or 0, c.get("level") or 0)):
-        node = {"clause": c, "children": []}
+        label = str(c.get("label") or c.get("path") or "")
+        heading = str(c.get("heading") or "")
+        if label and heading.startswith(label):
+            heading = heading[len(label):]
+        node = {"clause": c, "label": label, "heading": heading.lstrip(" .:-–)\t\n"), "children": []}
         lvl = int(c.get("level") or 1)
         while stack and stack[-1][0] >= lvl:
             stack.pop()

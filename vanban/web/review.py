@@ -86,9 +86,12 @@ def review(index: Any, record: dict[str, Any]) -> dict[str, Any]:
         return headers[d]
 
     items: list[dict[str, Any]] = []
+    own_kf = key_fold(header.get("number")) if header.get("number") else ""
     for r, res in zip(rec_refs, resolved):
         key = r.get("key") or ""
-        is_self = bool(r.get("anaphor")) and key.strip().lower() == SELF_KEY
+        # "Quyết định này", "Kế hoạch này": the document itself (key "self" or its own number)
+        is_self = (bool(r.get("anaphor")) and key.strip().lower() == SELF_KEY) or res == doc_id \
+            or bool(own_kf and key_fold(key) == own_kf)
         items.append({**r, "key": key, "kf": key_fold(key), "resolved": doc_id if is_self else res,
                       "self": is_self, "relation": r.get("relation") or "mention"})
 
@@ -99,8 +102,10 @@ def review(index: Any, record: dict[str, Any]) -> dict[str, Any]:
             groups.setdefault(it["kf"], []).append(it)
     conflicts: list[dict[str, Any]] = []
     for kf, group in groups.items():
-        dates = sorted({g["issued_date"] for g in group if g.get("issued_date")})
-        types = sorted({g["type"] for g in group if g.get("type")})
+        # an anaphor ("Nghị quyết trên") carries the noun it was written with, not a citation of its own
+        explicit = [g for g in group if not g.get("anaphor")]
+        dates = sorted({g["issued_date"] for g in explicit if g.get("issued_date")})
+        types = sorted({g["type"] for g in explicit if g.get("type")})
         if len(dates) > 1:
             conflicts.append({"key": group[0]["key"], "what": "date", "values": dates})
         if len(types) > 1:
@@ -126,7 +131,7 @@ def review(index: Any, record: dict[str, Any]) -> dict[str, Any]:
             errors.append("cùng số hiệu được trích dẫn với các ngày khác nhau: " + ", ".join(cite_dates))
         if (first["key"], "type") in conflict_keys:
             errors.append("cùng số hiệu được trích dẫn với các loại văn bản khác nhau: "
-                          + ", ".join(sorted({g['type'] for g in group if g.get('type')})))
+                          + ", ".join(sorted({g['type'] for g in group if g.get('type') and not g.get('anaphor')})))
         if idx_date and cite_dates and any(_date(d) != _date(idx_date) for d in cite_dates):
             warnings.append(f"ngày trích dẫn khác ngày ban hành trong chỉ mục ({idx_date})")
         raws = []
