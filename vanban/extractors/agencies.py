@@ -47,7 +47,7 @@ from pathlib import Path
 
 from vanban.pipeline.document import Document
 from vanban.schema import Agency
-from vanban.text import fold, unaccent_same_length
+from vanban.text import fold, pipe_tables, unaccent_same_length
 
 _DATA = Path(__file__).with_name("data") / "agencies.toml"
 
@@ -357,6 +357,7 @@ class Group:
     subject: bool = False  # sentence subject followed by a predicate
     heading: bool = False  # the group is the whole heading of a clause ("3. Sở Nội vụ")
     addressee: bool = False  # a "Kính gửi:" line
+    table_role: str = ""  # "lead" / "support": the group sits in that column of a table
     ignored: bool = False  # header, excluded block, citation, all-caps line, parentheses
     pred_start: int = -1  # where the predicate starts (after the group / parenthesis)
     clause_start: int = 0  # start of the sentence part the group is in
@@ -364,7 +365,7 @@ class Group:
     @property
     def active(self) -> bool:
         return not self.ignored and not self.owner and bool(
-            self.trigger or self.subject or self.heading or self.addressee)
+            self.trigger or self.subject or self.heading or self.addressee or self.table_role)
 
 
 _MARKER = re.compile(r"^\s*(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).]|[IVXL]{1,5}\s*[.)]|Điều\s+\d+\s*[.:])\s*")
@@ -416,10 +417,43 @@ def _kinh_gui(text: str, line_start: int) -> bool:
 
 
 @dataclass
+class Table:
+    """A pipe-rendered table whose header names who carries the rows out."""
+    rows: list[list[tuple[int, int]]]  # data rows (header excluded), cell spans
+    cols: dict[str, int]  # "lead" | "support" | "task" | "deadline" | "product" | "number" → column
+    span: tuple[int, int]  # from the header line's start to the last row's end
+
+
+def read_tables(text: str) -> list[Table]:
+    """Tables with a lead (chủ trì / thực hiện) column, columns matched by header synonyms."""
+    syn = {k: [re.sub(r"\s+", " ", fold(x)) for x in v] for k, v in _lex().data["table"].items()}
+    out: list[Table] = []
+    for table in pipe_tables(text):
+        if len(table) < 2:
+            continue
+        head = [re.sub(r"\s+", " ", fold(text[a:b])).strip(" .:*") for a, b in table[0]]
+        cols: dict[str, int] = {}
+        for kind in ("support", "lead", "deadline", "product", "number", "task"):
+            for i, h in enumerate(head):
+                if i in cols.values() or not h:
+                    continue
+                if any(h == x or h.startswith(x + " ") or (len(x) > 6 and x in h) for x in syn[kind]):
+                    cols[kind] = i
+                    break
+        if "lead" not in cols:
+            continue
+        start = text.rfind("\n", 0, table[0][0][0]) + 1
+        end = text.find("\n", table[-1][-1][1])
+        out.append(Table(rows=table[1:], cols=cols, span=(start, len(text) if end < 0 else end)))
+    return out
+
+
+@dataclass
 class Analysis:
     mentions: list[Mention]
     groups: list[Group]
-    text: str = ""
+    tables: list[Table] = field(default_factory=list)
+    names: dict[str, str] | None = None
 
 
 _CACHE: dict[int, tuple[str, int, Analysis]] = {}
@@ -448,21 +482,27 @@ def analyse(doc: Document) -> Analysis:
     lx = _lex()
     mentions = find_mentions(text)
     blocked = _blocked_spans(doc)
+    tables = read_tables(text)
+    role_cells = [(r[t.cols[k]], k) for t in tables for r in t.rows for k in ("lead", "support")
+                  if k in t.cols and t.cols[k] < len(r)]
     groups: list[Group] = []
     for m in mentions:
         if groups:
             g = groups[-1]
             gap = unaccent_same_length(text[g.end:m.start])
-            if _JOIN.match(gap) and not (";" in gap and not g.subject):
+            if _JOIN.match(gap) and not (";" in gap and not g.subject) and not g.table_role:
                 g.mentions.append(m)
                 g.end = m.end
                 continue
         g = Group([m], m.start, m.end)
         _context(doc, g, blocked, lx)
+        for (a, b), k in role_cells:
+            if a <= m.start < b:  # a body in the "chủ trì" / "phối hợp" column of a table
+                g.table_role, g.owner, g.trigger, g.subject = k, "", "", False
         groups.append(g)
     for g in groups:  # the predicate follows the whole group
         _predicate(text, g, lx)
-    an = Analysis(mentions, groups, text)
+    an = Analysis(mentions, groups, tables)
     if len(_CACHE) > 64:
         _CACHE.clear()
     _CACHE[id(doc)] = (doc.text, n_refs, an)
@@ -524,6 +564,10 @@ def _predicate(text: str, g: Group, lx: _Lex) -> None:
 # --------------------------------------------------------------------------- entities
 
 def extract(doc: Document) -> list[Agency]:
+    return [a for _, a in _entities(doc)]
+
+
+def _entities(doc: Document) -> list[tuple[str, Agency]]:
     an = analyse(doc)
     by_key: dict[str, list[tuple[Mention, bool]]] = {}
     for g in an.groups:
@@ -531,7 +575,7 @@ def extract(doc: Document) -> list[Agency]:
             continue
         for m in g.mentions:
             by_key.setdefault(m.key, []).append((m, g.active))
-    out: list[Agency] = []
+    out: list[tuple[str, Agency]] = []
     for key, ms in by_key.items():
         act = [m for m, a in ms if a]
         if not act:
@@ -546,20 +590,16 @@ def extract(doc: Document) -> list[Agency]:
                     seen.add(fa)
                     aliases.append(a)
         first = min(act, key=lambda m: m.start)
-        out.append(Agency(name=name, span=(first.start, first.end), aliases=aliases,
+        out.append((key, Agency(name=name, span=(first.start, first.end), aliases=aliases,
                           collective=any(m.collective for m, _ in ms),
-                          mentions=[(m.start, m.end) for m, _ in ms]))
-    out.sort(key=lambda a: a.span[0])
+                          mentions=[(m.start, m.end) for m, _ in ms])))
+    out.sort(key=lambda t: t[1].span[0])
     return out
 
 
 def entity_names(doc: Document) -> dict[str, str]:
     """Mention key → output name of its entity (for the assignments extractor)."""
-    return {k: a.name for a in extract(doc) for k in {_key_of(doc, sp) for sp in a.mentions} if k}
-
-
-def _key_of(doc: Document, span: tuple[int, int]) -> str:
-    for m in analyse(doc).mentions:
-        if (m.start, m.end) == tuple(span):
-            return m.key
-    return ""
+    an = analyse(doc)
+    if an.names is None:
+        an.names = {k: a.name for k, a in _entities(doc)}
+    return an.names

@@ -1,8 +1,399 @@
-"""assignments extractor (placeholder until implemented)."""
+"""Assignments: who must do what, one record per (clause, agency, role).
+
+Built on the agencies extractor's mention groups (`agencies.analyse`): every group
+knows the cue before it and whether it is a subject with a predicate.  Per clause of
+the clause tree (its own text: the clause minus its sub-clauses), sentence by sentence:
+
+* a **subject** group with a predicate acts: ``lead``, or ``support`` for the
+  predicate parts (split at ";" and "hoặc") that start with "phối hợp" — "X tích
+  cực phối hợp, hỗ trợ ...; tăng cường ..." gives X both roles;
+* "giao X" makes X lead whatever follows; "yêu cầu / đề nghị X ..." makes X the
+  subject of what follows; "gửi X", "chuyển cho X", "(qua X tổng hợp)" make the
+  recipient lead of its part;
+* "phối hợp với Y" makes Y support when a lead is in scope ("X chủ trì, phối hợp
+  với Y"); when the subject itself only coordinates ("Đề nghị X phối hợp với Y")
+  Y has no role;
+* "trình / báo cáo / tham mưu cho / đề xuất X" give X no role;
+* a predicate that only describes ("đã", "chưa", "vẫn" ...) gives no assignment;
+* a subject that gives the order ("Chủ tịch UBND tỉnh yêu cầu ...") is not assigned.
+
+Subjects carry over: sentences without a subject inherit the clause's subject; a
+clause headed by a body ("3. Sở Nội vụ") or ending in ":" after its subject
+("1. Giám đốc các Sở ... có trách nhiệm:") hands it to its sub-clauses; an opening
+"... yêu cầu X, Y:" before the numbered clauses hands X, Y to the clauses that name
+no subject of their own.
+
+Tables rendered as "| cell | cell |" rows are read by their header (data/agencies.toml
+[table]): one assignment per row and role, merged (empty) cells carried down.
+
+deadline = the value of a deadline of doc.facts["deadlines"] inside the task's
+sentence (table rows: the deadline cell, read by the deadlines extractor's parser).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vanban.extractors import agencies as ag
 from vanban.pipeline.document import Document
+from vanban.schema import Assignment, ClauseNode
+from vanban.text import fold
+
+_MAX_TASK = 300
 
 
-def extract(doc: Document) -> list:
-    return []
+@dataclass(frozen=True)
+class _Cues:
+    lead_trigger: frozenset[str]
+    support_trigger: frozenset[str]
+    no_role: frozenset[str]
+    adverbs: re.Pattern[str]
+    support_start: re.Pattern[str]
+    descriptive: re.Pattern[str]
+    issuer: re.Pattern[str]
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(s)).strip()
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    d = ag._lex().data
+    r, c = d["roles"], d["cues"]
+    alt = ag._cue_alt
+    return _Cues(
+        lead_trigger=frozenset(_norm(x) for x in r["lead_trigger"]),
+        support_trigger=frozenset(_norm(x) for x in r["support_trigger"]),
+        no_role=frozenset(_norm(x) for x in r["no_role_trigger"]),
+        adverbs=re.compile(rf"^(?:(?:{alt(r['adverbs'])})\b[\s,]*)+"),
+        support_start=re.compile(rf"^(?:{alt(r['support_verb'])})\b(?P<voi>\s+(?:chat che\s+)?voi\b)?"),
+        descriptive=re.compile(rf"^(?:{alt(c['descriptive'])})\b(?!\s+trach nhiem)"),
+        issuer=re.compile(rf"^(?:{alt(c['issuer_verb'])})\b"),
+    )
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Sentences of text[s:e]: split at line breaks and at ". " before a capital."""
+    out: list[tuple[int, int]] = []
+    start = s
+    for m in re.finditer(r"\n+|(?<=[.!?])[ \t]+(?=[A-ZĐÀ-Ỹ\"“(])", text[s:e]):
+        a, b = start, s + m.start()
+        if text[a:b].strip():
+            out.append(_strip(text, a, b))
+        start = s + m.end()
+    if text[start:e].strip():
+        out.append(_strip(text, start, e))
+    return out
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t\r\n*_":
+        a += 1
+    while b > a and text[b - 1] in " \t\r\n*_":
+        b -= 1
+    return a, b
+
+
+def _task_span(text: str, a: int, end: int) -> tuple[int, int]:
+    """A short verbatim task: from a to the end of its part, at most _MAX_TASK chars."""
+    a, end = _strip(text, a, end)
+    m = re.match(r"[\s,:;*_)]+", text[a:end])
+    if m:
+        a += m.end()
+    e = end
+    while e > a and text[e - 1] in ".;:,/ ":
+        e -= 1
+    if e - a > _MAX_TASK:
+        cut = max(text.rfind(";", a, a + _MAX_TASK), text.rfind(",", a, a + _MAX_TASK))
+        e = cut if cut > a + 40 else a + _MAX_TASK
+        while e > a and text[e - 1] in " ,;":
+            e -= 1
+    return a, e
+
+
+def _parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
+    """Predicate parts: split at ";" and at " hoặc " (separate tasks of one subject)."""
+    out, s = [], a
+    for m in re.finditer(r";|\s+hoặc\s+", text[a:e]):
+        out.append((s, a + m.start()))
+        s = a + m.end()
+    out.append((s, e))
+    return [(x, y) for x, y in out if text[x:y].strip()]
+
+
+def _deadline(doc: Document, a: int, e: int) -> str | None:
+    for d in doc.facts.get("deadlines", []) or []:
+        sp = getattr(d, "span", None)
+        if sp and a <= sp[0] < e:
+            return getattr(d, "value", None)
+    return None
+
+
+# --------------------------------------------------------------------------- extraction
+
+@dataclass
+class _Subj:
+    mentions: list[ag.Mention]
+    lead: bool = True  # has a lead role (support-only subjects make "phối hợp với Y" roleless)
+
+
+class _Run:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.an = ag.analyse(doc)
+        self.names = ag.entity_names(doc)
+        self.cues = _cues()
+        self.out: dict[tuple[str, str, str], Assignment] = {}
+        self.table_lines: list[tuple[int, int]] = []
+
+    def name(self, m: ag.Mention) -> str:
+        return self.names.get(m.key) or m.display
+
+    def add(self, clause: str, m: ag.Mention, role: str, a: int, e: int, sent: tuple[int, int]) -> None:
+        nm = self.name(m)
+        k = (clause, fold(nm), role)
+        if k in self.out:
+            return
+        a, e = _task_span(self.text, a, e)
+        if e <= a:
+            a, e = _task_span(self.text, sent[0], sent[1])
+        self.out[k] = Assignment(clause=clause, agency=nm, role=role, task=self.text[a:e], span=(a, e),
+                                 deadline=_deadline(self.doc, sent[0], sent[1]), agency_span=(m.start, m.end))
+
+    # ---- one sentence --------------------------------------------------------
+    def sentence(self, clause: str, s: int, e: int, current: list[_Subj], intro_ok: bool
+                 ) -> tuple[list[_Subj], list[_Subj] | None]:
+        """Assign in one sentence.  Returns (subjects in force after it, subjects handed to
+        the clauses that follow when the sentence is an opening ending with ":")."""
+        text, cues = self.text, self.cues
+        groups = [g for g in self.an.groups if s <= g.start < e and not g.ignored and not g.owner]
+        ends_colon = text[s:e].rstrip(" *_").endswith(":")
+        subj: list[_Subj] | None = None
+        subj_pred = s
+        handed: list[_Subj] | None = None
+        for g in groups:
+            pred = _norm(text[g.pred_start:min(e, g.pred_start + 80)])
+            if g.heading:
+                subj = [_Subj(g.mentions)]
+                subj_pred = e
+                handed = subj
+                continue
+            t = g.trigger
+            if g.subject and not t:
+                if cues.issuer.match(pred):
+                    continue  # the issuer gives the order
+                if cues.descriptive.match(pred):
+                    return current, None  # describes the state of things
+                if subj is None:
+                    subj, subj_pred = [_Subj(g.mentions)], g.pred_start
+                    self._predicate(clause, subj[0], subj_pred, e, (s, e))
+                continue
+            if t in ("giao", "giao cho", "yeu cau", "de nghi", "uy quyen", "uy quyen cho"):
+                if ends_colon and intro_ok and not _norm(text[g.pred_start:e]).strip(" :"):
+                    handed = [_Subj(g.mentions)]  # "... yêu cầu X, Y:" opens a list
+                    continue
+                sj = _Subj(g.mentions)
+                self._predicate(clause, sj, g.pred_start, e, (s, e), forced_lead=t.startswith("giao"))
+                subj = subj or [sj]
+                continue
+            if t in cues.lead_trigger:  # gửi X, chuyển cho X, (qua X
+                for m in g.mentions:
+                    self.add(clause, m, "lead", g.start, e, (s, e))
+                continue
+            if t in cues.support_trigger:
+                scope = subj if subj is not None else current
+                if scope and any(x.lead for x in scope):
+                    for m in g.mentions:
+                        self.add(clause, m, "support", g.pred_start, e, (s, e))
+                continue
+        if handed is not None and (subj is None or subj is handed):
+            return (subj or current), handed
+        if subj is not None:
+            if ends_colon:
+                handed = subj  # "1. X, Y có trách nhiệm:" → the sub-clauses
+            return subj, handed
+        # no subject: the subjects in force carry the sentence
+        if current and self._is_task(s, e):
+            for sj in current:
+                self._predicate(clause, sj, s, e, (s, e))
+        return current, None
+
+    def _is_task(self, s: int, e: int) -> bool:
+        t = _norm(self.text[s:e])
+        t = re.sub(r"^(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).])\s*", "", t)
+        return bool(t) and not self.cues.descriptive.match(t)
+
+    def _predicate(self, clause: str, sj: _Subj, a: int, e: int, sent: tuple[int, int],
+                   forced_lead: bool = False) -> None:
+        text, cues = self.text, self.cues
+        parts = _parts(text, a, e)
+        roles: list[tuple[str, int, int]] = []
+        for x, y in parts:
+            f = _norm(text[x:y])
+            f = re.sub(r"^(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).])\s*", "", f)
+            f = cues.adverbs.sub("", f)
+            sm = cues.support_start.match(f)
+            if sm and not forced_lead:
+                roles.append(("support" if not sm.group("voi") else "with", x, y))
+            else:
+                roles.append(("lead", x, y))
+        has_lead = forced_lead or any(r == "lead" for r, _, _ in roles)
+        sj.lead = has_lead
+        for r, x, y in roles:
+            if r == "lead":
+                for m in sj.mentions:
+                    self.add(clause, m, "lead", x, y, sent)
+                break
+        for r, x, y in roles:
+            if r == "support" or (r == "with" and not has_lead):
+                for m in sj.mentions:
+                    self.add(clause, m, "support", x, y, sent)
+                break
+
+    # ---- clauses --------------------------------------------------------------
+    def run(self) -> list[Assignment]:
+        doc, text = self.doc, self.text
+        seg = doc.segments
+        body = seg.body if seg else (0, len(text))
+        nodes = list(seg.clauses) if seg else []
+        self._tables()
+        blocked = list(seg.excluded) if seg else []
+        blocked += self.table_lines
+        children: dict[int, list[ClauseNode]] = {}
+        roots: list[ClauseNode] = []
+        for i, n in enumerate(nodes):
+            parent = None
+            for p in reversed(nodes[:i]):
+                if p.level < n.level and p.start <= n.start < p.end:
+                    parent = p
+                    break
+            if parent is None:
+                roots.append(n)
+            else:
+                children.setdefault(id(parent), []).append(n)
+
+        def own_ranges(a: int, b: int, kids: list[ClauseNode]) -> list[tuple[int, int]]:
+            out, pos = [], a
+            for k in kids:
+                if k.start > pos:
+                    out.append((pos, k.start))
+                pos = max(pos, k.end)
+            if pos < b:
+                out.append((pos, b))
+            return out
+
+        def cut_blocked(ranges):
+            res = []
+            for a, b in ranges:
+                pieces = [(a, b)]
+                for x, y in blocked:
+                    nxt = []
+                    for p, q in pieces:
+                        if y <= p or x >= q:
+                            nxt.append((p, q))
+                        else:
+                            if p < x:
+                                nxt.append((p, x))
+                            if y < q:
+                                nxt.append((y, q))
+                    pieces = nxt
+                res.extend(pieces)
+            return res
+
+        def walk(clause: str, ranges, kids: list[ClauseNode], inherited: list[_Subj], opening: bool) -> None:
+            current = inherited
+            handed_kids: list[_Subj] | None = None
+            kid_i = 0
+            for a, b in cut_blocked(ranges):
+                # sub-clauses written before this range are visited in order
+                while kid_i < len(kids) and kids[kid_i].start < a:
+                    k = kids[kid_i]
+                    walk(k.path, own_ranges(k.start, k.end, children.get(id(k), [])),
+                         children.get(id(k), []), handed_kids or current, False)
+                    kid_i += 1
+                for s, e in _sentences(text, a, b):
+                    current, handed = self.sentence(clause, s, e, current, intro_ok=True)
+                    if handed is not None:
+                        handed_kids = handed
+                        current = inherited if opening else current
+            while kid_i < len(kids):
+                k = kids[kid_i]
+                walk(k.path, own_ranges(k.start, k.end, children.get(id(k), [])),
+                     children.get(id(k), []), handed_kids or ([] if opening else current), False)
+                kid_i += 1
+
+        walk("", own_ranges(body[0], body[1], roots), roots, [], True)
+        return list(self.out.values())
+
+    # ---- tables ---------------------------------------------------------------
+    def _tables(self) -> None:
+        text = self.text
+        for t in self.an.tables:
+            self.table_lines.append(t.span)
+            carry: dict[str, tuple[int, int]] = {}
+            for row in t.rows:
+                cell = {k: row[i] for k, i in t.cols.items() if i < len(row)}
+                filled = [c for c in row if c[1] > c[0]]
+                if len(filled) <= 1 or all(not (k in cell and cell[k][1] > cell[k][0]) for k in ("lead", "support", "task")
+                                           ) or (len(filled) <= 2 and "number" in cell and cell["number"][1] > cell["number"][0]
+                                                 and not any(k in cell and cell[k][1] > cell[k][0] for k in ("lead", "support"))):
+                    carry = {}  # a group heading row ("I | CẢI CÁCH THỂ CHẾ")
+                    continue
+                for k in ("lead", "support", "deadline", "task"):
+                    if k in cell and cell[k][1] > cell[k][0]:
+                        carry[k] = cell[k]
+                    elif k in carry:
+                        cell[k] = carry[k]
+                task = cell.get("task") or max(row, key=lambda c: c[1] - c[0])
+                clause = self.doc.segments.clause_path(row[0][0]) if self.doc.segments else ""
+                dl = self._cell_deadline(cell.get("deadline"))
+                for role in ("lead", "support"):
+                    c = cell.get(role)
+                    if not c or c[1] <= c[0]:
+                        continue
+                    for m in ag.find_mentions(text, c[0], c[1]):
+                        nm = self.name(m)
+                        key = (clause + "#" + str(row[0][0]), fold(nm), role)
+                        if key not in self.out:
+                            self.out[key] = Assignment(clause=clause, agency=nm, role=role,
+                                                       task=text[task[0]:task[1]], span=task, deadline=dl,
+                                                       agency_span=(m.start, m.end))
+
+    def _cell_deadline(self, c: tuple[int, int] | None) -> str | None:
+        if not c or c[1] <= c[0]:
+            return None
+        v = _deadline(self.doc, c[0], c[1])
+        if v:
+            return v
+        try:  # the deadlines extractor's parser, when it exposes one
+            from vanban.extractors import deadlines as dl
+            parse = getattr(dl, "parse", None)
+            if parse:
+                issued = getattr(self.doc.header, "issued_date", None)
+                found = parse(self.text[c[0]:c[1]], issued)
+                if found:
+                    return found[0].value
+        except Exception:  # a parser still being written must not break assignments
+            return None
+        return None
+
+
+def extract(doc: Document) -> list[Assignment]:
+    if doc.segments is None:
+        from vanban.pipeline.segment import segment
+        doc.segments = segment(doc.text)
+    out = _Run(doc).run()
+    out.sort(key=lambda a: (a.span[0], a.role != "lead"))
+    # one record per (clause, agency, role); table rows may repeat a pair with other tasks
+    seen, res = set(), []
+    for a in out:
+        k = (a.clause, fold(a.agency), a.role)
+        if k not in seen:
+            seen.add(k)
+            res.append(a)
+    return res
