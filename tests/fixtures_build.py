@@ -41,6 +41,14 @@ def font_path() -> str | None:
     for p in FONT_CANDIDATES:
         if os.path.exists(p):
             return p
+    try:  # matplotlib (a test dependency) ships DejaVu Sans too
+        import matplotlib
+
+        p = os.path.join(os.path.dirname(matplotlib.__file__), "mpl-data", "fonts", "ttf", "DejaVuSans.ttf")
+        if os.path.exists(p):
+            return p
+    except ImportError:
+        pass
     return None
 
 

@@ -1187,7 +1187,7 @@ def _tsv_to_text(tsv: str) -> tuple[str, float]:
         if conf < 0 or not word:
             continue
         key = (cols[2], cols[3], cols[4])
-        par = (cols[2], cols[3])
+        par = cols[2]  # blank line between tesseract blocks only
         if key != cur_key:
             if words:
                 lines.append(" ".join(words))

@@ -72,18 +72,42 @@ def _tcvn3_translate() -> dict[int, str]:
 
 def tcvn3_to_unicode(text: str) -> str:
     """Repair TCVN3 bytes that were decoded as cp1252/Latin-1."""
-    return unicodedata.normalize("NFC", text.translate(_tcvn3_translate()))
+    return restore_tcvn3_capitals(unicodedata.normalize("NFC", text.translate(_tcvn3_translate())))
 
 
-@lru_cache(maxsize=1)
-def _tcvn3_decoding_table() -> str:
-    m = _tcvn3_map()
-    return "".join(m.get(b, _CP1252_TABLE[b]) for b in range(256))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def restore_tcvn3_capitals(text: str) -> str:
+    """TCVN3 has no codes for toned capitals ("ỦY" arrives as "ủY"); restore them.
+
+    A word with a capital after a lower-case letter ("HòA", "ủY", "CộNG") is
+    upper-cased, and so is its whole line when every ASCII letter on the line is a
+    capital ("CộNG HòA Xã HộI" -> "CỘNG HÒA XÃ HỘI").  Title-case words on other
+    lines ("Số: 2843/QĐ-UBND", "xã Hòa") are left alone.
+    """
+    if text.isascii():
+        return text
+    out = []
+    for line in text.splitlines(keepends=True):
+        words = _WORD.findall(line)
+        if not any(_BROKEN_CAPS.search(w) for w in words):
+            out.append(line)
+            continue
+        ascii_letters = [c for c in line if c.isascii() and c.isalpha()]
+        if all(c.isupper() for c in ascii_letters):
+            out.append(line.upper())
+        else:
+            out.append(_WORD.sub(lambda m: m.group(0).upper() if _BROKEN_CAPS.search(m.group(0)) else m.group(0), line))
+    return "".join(out)
+
+
+_BROKEN_CAPS = re.compile(r"[^\W\d_A-Z]+[A-Z]")
 
 
 def decode_tcvn3(data: bytes) -> str:
-    """Decode raw TCVN3 bytes (not NFC-normalised: combining 0xB0-0xB4 may remain)."""
-    return codecs.charmap_decode(data, "strict", _tcvn3_decoding_table())[0]
+    """Decode raw TCVN3 bytes (capitals restored; combining 0xB0-0xB4 may remain)."""
+    return restore_tcvn3_capitals(codecs.charmap_decode(data, "strict", _tcvn3_decoding_table())[0])
 
 
 def _regen_tcvn3(charmap: str = "/usr/share/i18n/charmaps/TCVN5712-1.gz") -> None:
