@@ -52,6 +52,8 @@ class _Cues:
     support_start: re.Pattern[str]
     descriptive: re.Pattern[str]
     issuer: re.Pattern[str]
+    not_task: re.Pattern[str]
+    frame_words: int
 
 
 def _norm(s: str) -> str:
@@ -71,6 +73,8 @@ def _cues() -> _Cues:
         support_start=re.compile(rf"^(?:{alt(r['support_verb'])})\b(?P<voi>\s+(?:chat che\s+)?voi\b)?"),
         descriptive=re.compile(rf"^(?:{alt(c['descriptive'])})\b(?!\s+trach nhiem)"),
         issuer=re.compile(rf"^(?:{alt(c['issuer_verb'])})\b"),
+        not_task=re.compile(rf"^(?:{alt(r['not_task_start'])})\b"),
+        frame_words=int(r.get("frame_max_words", 8)),
     )
 
 
@@ -191,10 +195,11 @@ class _Run:
                     return current, None  # describes the state of things
                 if subj is None:
                     subj, subj_pred = [_Subj(g.mentions)], g.pred_start
-                    self._predicate(clause, subj[0], subj_pred, e, (s, e))
+                    if not (ends_colon and self._frame(subj_pred, e)):
+                        self._predicate(clause, subj[0], subj_pred, e, (s, e))
                 continue
             if t in ("giao", "giao cho", "yeu cau", "de nghi", "uy quyen", "uy quyen cho"):
-                if ends_colon and intro_ok and not _norm(text[g.pred_start:e]).strip(" :"):
+                if ends_colon and intro_ok and self._frame(g.pred_start, e):
                     handed = [_Subj(g.mentions)]  # "... yêu cầu X, Y:" opens a list
                     continue
                 sj = _Subj(g.mentions)
@@ -223,10 +228,17 @@ class _Run:
                 self._predicate(clause, sj, s, e, (s, e))
         return current, None
 
+    def _frame(self, a: int, e: int) -> bool:
+        """"... có trách nhiệm:", "... thực hiện một số nội dung sau:" — a short lead-in to a
+        list, not a task of its own."""
+        return len(_norm(self.text[a:e]).strip(" :*").split()) <= self.cues.frame_words
+
     def _is_task(self, s: int, e: int) -> bool:
+        """A sentence without a subject is a task when it opens with a verb, not with a
+        noun phrase that describes ("Những công việc ... bao gồm ...")."""
         t = _norm(self.text[s:e])
         t = re.sub(r"^(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).])\s*", "", t)
-        return bool(t) and not self.cues.descriptive.match(t)
+        return bool(t) and not self.cues.descriptive.match(t) and not self.cues.not_task.match(t)
 
     def _predicate(self, clause: str, sj: _Subj, a: int, e: int, sent: tuple[int, int],
                    forced_lead: bool = False) -> None:
