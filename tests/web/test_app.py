@@ -319,3 +319,10 @@ def test_serve_binds_localhost_by_default(monkeypatch, tmp_path) -> None:
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
     web.serve({**cfg, "serve": {"host": "127.0.0.1", "port": 8123}}, port=None)
     assert seen["port"] == 8123
+
+
+def test_head_is_allowed(client) -> None:
+    r = client.head(f"/doc/{QD}")
+    assert r.status_code == 200 and r.content == b""
+    assert r.headers["content-type"].startswith("text/html")
+    assert client.head("/doc/nope.txt").status_code == 404

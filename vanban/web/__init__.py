@@ -95,6 +95,12 @@ def create_app(cfg_or_index: Any = None) -> FastAPI:
         if request.method not in READ_METHODS:
             resp: Response = PlainTextResponse("Method Not Allowed: this app is read-only", status_code=405,
                                                headers={"Allow": "GET, HEAD"})
+        elif request.method == "HEAD":  # answered as GET, without the body
+            request.scope["method"] = "GET"
+            got = await call_next(request)
+            async for _ in got.body_iterator:  # type: ignore[attr-defined]
+                pass
+            resp = Response(status_code=got.status_code, headers=dict(got.headers))
         else:
             resp = await call_next(request)
         for k, v in SECURITY_HEADERS.items():
