@@ -10,6 +10,7 @@ import html
 import json
 import re
 from abc import ABC, abstractmethod
+from functools import lru_cache
 from typing import Any, Iterable
 
 from vanban.text import deadline_due, fold, fold_same_length, nfc
@@ -37,6 +38,7 @@ def _fallback_canonical_key(raw: str | None) -> str:
     return re.sub(r"\s+", "", nfc(raw or ""))
 
 
+@lru_cache(maxsize=65536)
 def key_fold(key: str | None) -> str:
     try:
         from vanban.extractors.references import key_fold as kf  # type: ignore[attr-defined]
@@ -51,6 +53,25 @@ def canonical_key(raw: str | None) -> str:
     except ImportError:
         return _fallback_canonical_key(raw)
     return str(ck(raw or ""))
+
+
+class _FoldTable(dict):
+    """str.translate table that folds like vanban.text.fold_same_length, filled on demand."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = v = fold_same_length(chr(code))
+        return v
+
+
+_FOLD_TABLE = _FoldTable()
+_WS_RE = re.compile(r"\s+")
+
+
+def fast_fold(s: str | None) -> str:
+    """fold() for long texts: same output, one C-level translate instead of a per-char join."""
+    if not s:
+        return ""
+    return _WS_RE.sub(" ", nfc(s).translate(_FOLD_TABLE)).strip()
 
 
 # --- query text -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ are used: template + alias APIs, bulk, bool/match/multi_match/term/terms/wildcar
 nested queries with inner_hits, search_after paging, terms/sum aggregations, highlight.
 
 Config ([index] table): url, prefix ("vanban"), compat_headers (default true),
-request_timeout, ca_certs, verify_certs.  Credentials only from the environment:
+timeout (seconds), ca_certs, verify_certs.  Credentials only from the environment:
 VANBAN_ES_API_KEY, or VANBAN_ES_USER + VANBAN_ES_PASSWORD.
 
 `compat_headers = false` makes the client send plain `application/json` /
@@ -103,7 +103,7 @@ class ElasticIndex(IndexBackend):
 
     @classmethod
     def from_config(cls, cfg: dict) -> "ElasticIndex":
-        kw: dict[str, Any] = {"request_timeout": float(cfg.get("request_timeout", 30))}
+        kw: dict[str, Any] = {"request_timeout": float(cfg.get("timeout", cfg.get("request_timeout", 30)))}
         if os.environ.get("VANBAN_ES_API_KEY"):
             kw["api_key"] = os.environ["VANBAN_ES_API_KEY"]
         elif os.environ.get("VANBAN_ES_USER"):

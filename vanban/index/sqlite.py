@@ -8,15 +8,17 @@ is searched as text.
 """
 from __future__ import annotations
 
+import heapq
 import json
 import sqlite3
 import threading
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from vanban.index.base import (
-    FACET_SIZE, IndexBackend, exact_tokens, flatten, fold, make_snippet, query_tokens, stored_record,
+    FACET_SIZE, IndexBackend, exact_tokens, fast_fold, flatten, fold, make_snippet, query_tokens, stored_record,
 )
 from vanban.text import deadline_due
 
@@ -25,8 +27,9 @@ _TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, source TEXT, sha256 TEXT,
-  number TEXT, number_key TEXT, type TEXT, issuer TEXT, issued_date TEXT, year TEXT, title_all TEXT,
-  header TEXT NOT NULL, record TEXT NOT NULL, text TEXT NOT NULL DEFAULT '');
+  number TEXT, number_key TEXT, type TEXT, issuer TEXT, issued_date TEXT, year TEXT, header TEXT NOT NULL);
+-- large columns live apart so scans of documents (facets, filters) stay small
+CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, title_all TEXT, record TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_number_key ON documents(number_key);
 CREATE INDEX IF NOT EXISTS documents_type ON documents(type);
 CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
@@ -136,29 +139,32 @@ class SqliteIndex(IndexBackend):
 
     def _delete(self, doc_id: str) -> None:
         c = self.conn
-        old = c.execute("SELECT id, title_all, text FROM documents WHERE doc=?", (doc_id,)).fetchone()
+        old = c.execute("SELECT d.id, b.title_all, b.text FROM documents d JOIN bodies b ON b.id = d.id"
+                        " WHERE d.doc=?", (doc_id,)).fetchone()
         if old is None:
             return
         c.execute("INSERT INTO docs_fts(docs_fts, rowid, f_title, f_body, x_title, x_body) "
                   "VALUES('delete', ?, ?, ?, ?, ?)",
-                  (old["id"], fold(old["title_all"]), fold(old["text"]), old["title_all"], old["text"]))
+                  (old["id"], fast_fold(old["title_all"]), fast_fold(old["text"]), old["title_all"], old["text"]))
         for a in c.execute("SELECT id, task FROM assignments WHERE doc=?", (doc_id,)).fetchall():
             c.execute("INSERT INTO tasks_fts(tasks_fts, rowid, f_task, x_task) VALUES('delete', ?, ?, ?)",
-                      (a["id"], fold(a["task"]), a["task"]))
+                      (a["id"], fast_fold(a["task"]), a["task"]))
         for t in TABLES + ("agency_terms",):
             c.execute(f'DELETE FROM "{t}" WHERE doc=?', (doc_id,))
+        c.execute("DELETE FROM bodies WHERE id=?", (old["id"],))
 
     def _insert(self, record: dict) -> None:
         c, f = self.conn, flatten(record)
         doc, h, text = f["doc"], f["header"], record.get("text") or ""
         cur = c.execute(
-            "INSERT INTO documents(doc, source, sha256, number, number_key, type, issuer, issued_date, year,"
-            " title_all, header, record, text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents(doc, source, sha256, number, number_key, type, issuer, issued_date, year, header)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?)",
             (doc, record.get("source"), record.get("sha256"), f["number"], f["number_key"], f["type"],
-             f["issuer"], h.get("issued_date"), f["year"], f["title_all"], json.dumps(h, ensure_ascii=False),
-             stored_record(record), text))
+             f["issuer"], h.get("issued_date"), f["year"], json.dumps(h, ensure_ascii=False)))
+        c.execute("INSERT INTO bodies(id, title_all, record, text) VALUES (?,?,?,?)",
+                  (cur.lastrowid, f["title_all"], stored_record(record), text))
         c.execute("INSERT INTO docs_fts(rowid, f_title, f_body, x_title, x_body) VALUES (?,?,?,?,?)",
-                  (cur.lastrowid, fold(f["title_all"]), fold(text), f["title_all"], text))
+                  (cur.lastrowid, fast_fold(f["title_all"]), fast_fold(text), f["title_all"], text))
         c.executemany('INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?)', [
             (doc, i, x.get("path"), x.get("label"), x.get("level"), x.get("start"), x.get("end"), x.get("heading"))
             for i, x in enumerate(record.get("clauses") or [])])
@@ -178,7 +184,7 @@ class SqliteIndex(IndexBackend):
                 (doc, a["i"], a["clause"], a["agency"], a["agency_fold"], a["role"], a["task"], a["deadline"],
                  a["due"]))
             c.execute("INSERT INTO tasks_fts(rowid, f_task, x_task) VALUES (?,?,?)",
-                      (cur.lastrowid, fold(a["task"]), a["task"]))
+                      (cur.lastrowid, fast_fold(a["task"]), a["task"]))
             for t in a["terms"]:
                 c.execute("INSERT OR IGNORE INTO agency_terms VALUES (?,?,?)", (t, doc, a["agency_fold"]))
                 c.execute("INSERT OR IGNORE INTO agency_vocab VALUES (?)", (t,))
@@ -192,7 +198,8 @@ class SqliteIndex(IndexBackend):
             return self.conn.execute(sql, params).fetchall()
 
     def get_document(self, doc_id: str) -> dict | None:
-        rows = self._rows("SELECT record, text FROM documents WHERE doc=?", (doc_id,))
+        rows = self._rows("SELECT b.record, b.text FROM documents d JOIN bodies b ON b.id = d.id WHERE d.doc=?",
+                          (doc_id,))
         if not rows:
             return None
         rec = json.loads(rows[0]["record"])
@@ -203,35 +210,53 @@ class SqliteIndex(IndexBackend):
         return [{"doc": r["doc"], "source": r["source"], "sha256": r["sha256"], "header": json.loads(r["header"])}
                 for r in self._rows("SELECT doc, source, sha256, header FROM documents ORDER BY doc")]
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: several statements see one committed state."""
+        with self._lock:
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                self.conn.execute("COMMIT")
+
     def search(self, query: str, *, filters: dict | None = None, limit: int = 20, offset: int = 0) -> dict:
         facets: dict[str, dict[str, int]] = {k: {} for k in ("type", "issuer", "year", "agency")}
-        params: list[Any] = []
+        where, params = self._filter_sql(filters or {})
         if (query or "").strip():
             expr = _match_expr(query, "f_title f_body", "x_title x_body")
             if expr is None:
                 return {"total": 0, "hits": [], "facets": facets}
-            src = ("(SELECT d.*, -bm25(docs_fts, 3.0, 1.0, 6.0, 2.0) AS score FROM docs_fts"
-                   " JOIN documents d ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?)")
-            params.append(expr)
+            sql = ("SELECT d.id, d.doc, d.type, d.issuer, d.year, -bm25(docs_fts, 3.0, 1.0, 6.0, 2.0) FROM docs_fts"
+                   " JOIN documents d ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?" + (" AND " + where if where else ""))
+            params = [expr] + params
         else:
-            src = "(SELECT d.*, 0.0 AS score FROM documents d)"
-        where, wparams = self._filter_sql(filters or {})
-        base = f"WITH m AS MATERIALIZED (SELECT * FROM {src} AS d {where}) "
-        params += wparams
-        total = self._rows(base + "SELECT count(*) FROM m", params)[0][0]
-        hits_rows = self._rows(base + "SELECT doc, score, header, text FROM m ORDER BY score DESC, doc LIMIT ? OFFSET ?",
-                               params + [int(limit), int(offset)])
+            sql = "SELECT d.id, d.doc, d.type, d.issuer, d.year, 0.0 FROM documents d" + (" WHERE " + where if where else "")
+        with self._snapshot() as c:
+            rows = c.execute(sql, params).fetchall()
+            page = heapq.nsmallest(max(0, offset) + max(0, limit), rows, key=lambda r: (-r[5], r[1]))[max(0, offset):]
+            for n, col in ((2, "type"), (3, "issuer"), (4, "year")):
+                counts = Counter(r[n] for r in rows if r[n])
+                facets[col] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
+            agency_sql = "SELECT a.name, count(DISTINCT a.doc) FROM {src} GROUP BY a.name ORDER BY 2 DESC, 1 LIMIT ?"
+            if rows and len(rows) == c.execute("SELECT count(*) FROM documents").fetchone()[0]:
+                arows = c.execute(agency_sql.format(src="agencies a"), (FACET_SIZE,)).fetchall()
+            elif rows:
+                c.execute("CREATE TEMP TABLE IF NOT EXISTS _hits (id INTEGER PRIMARY KEY)")
+                c.execute("DELETE FROM _hits")
+                c.executemany("INSERT INTO _hits VALUES (?)", ((r[0],) for r in rows))
+                arows = c.execute(agency_sql.format(
+                    src="_hits h JOIN documents d ON d.id = h.id JOIN agencies a ON a.doc = d.doc"), (FACET_SIZE,)).fetchall()
+            else:
+                arows = []
+            facets["agency"] = {r[0]: r[1] for r in arows}
+            bodies = {r[0]: r for r in c.execute(
+                f"SELECT d.id, d.header, b.text FROM documents d JOIN bodies b ON b.id = d.id"
+                f" WHERE d.id IN ({_marks(len(page))})", [r[0] for r in page]).fetchall()} if page else {}
         toks = query_tokens(query)
-        hits = [{"doc": r["doc"], "score": float(r["score"]), "header": json.loads(r["header"]),
-                 "snippet": make_snippet(r["text"], toks)} for r in hits_rows]
-        for col in ("type", "issuer", "year"):
-            facets[col] = {r[0]: r[1] for r in self._rows(
-                base + f"SELECT {col}, count(*) FROM m WHERE {col} IS NOT NULL AND {col} != ''"
-                f" GROUP BY {col} ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}", params)}
-        facets["agency"] = {r[0]: r[1] for r in self._rows(
-            base + "SELECT a.name, count(DISTINCT a.doc) FROM m JOIN agencies a ON a.doc = m.doc"
-            f" GROUP BY a.name ORDER BY 2 DESC, 1 LIMIT {FACET_SIZE}", params)}
-        return {"total": total, "hits": hits, "facets": facets}
+        hits = [{"doc": r[1], "score": float(r[5]), "header": json.loads(bodies[r[0]]["header"]),
+                 "snippet": make_snippet(bodies[r[0]]["text"], toks)} for r in page]
+        return {"total": len(rows), "hits": hits, "facets": facets}
 
     @staticmethod
     def _filter_sql(filters: dict) -> tuple[str, list[Any]]:
@@ -246,7 +271,7 @@ class SqliteIndex(IndexBackend):
             else:
                 conds.append(f"d.{key} IN ({_marks(len(vals))})")
             params += vals
-        return ("WHERE " + " AND ".join(conds) if conds else ""), params
+        return " AND ".join(conds), params
 
     def refs(self, doc_id: str) -> list[dict]:
         rows = [dict(r) for r in self._rows('SELECT * FROM "references" WHERE doc=? ORDER BY i', (doc_id,))]
