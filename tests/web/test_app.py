@@ -239,6 +239,7 @@ def test_review_download_and_json(client) -> None:
     assert r.status_code == 200
     assert r.headers["content-disposition"] == f'attachment; filename="ra-soat-{QD}.html"'
     assert "@media print" in r.text and 'id="download"' not in r.text
+    assert 'class="top"' not in r.text and f'href="/doc/{QD}"' not in r.text  # a standalone file
     j = client.get(f"/api/review/{QD}").json()
     assert j["summary"]["errors"] == 2 and j["malformed"][0]["raw"] == "61/2018/NĐ- CP"
     # a clean document: no errors
@@ -326,3 +327,15 @@ def test_head_is_allowed(client) -> None:
     assert r.status_code == 200 and r.content == b""
     assert r.headers["content-type"].startswith("text/html")
     assert client.head("/doc/nope.txt").status_code == 404
+
+
+def test_json_mirrors(client) -> None:
+    j = client.get("/api/search", params={"q": "cai cach", "type": "Kế hoạch"}).json()
+    assert j["total"] == 1 and j["hits"][0]["doc"] == KH and "facets" in j
+    j = client.get(f"/api/doc/{QD}").json()
+    assert j["record"]["header"]["number"] == "15/2020/QĐ-UBND"
+    assert [c["doc"] for c in j["cited_by"]] == [KH]
+    assert any(r["resolved"] == KH for r in j["refs"])
+    rows = client.get("/api/tasks", params={"agency": "so tu phap"}).json()
+    assert [(r["agency"], r["role"]) for r in rows] == [("Sở Tư pháp", "support")]
+    assert client.get("/api/doc/nope.txt").json() == {"error": "Không có văn bản này"}
