@@ -169,14 +169,17 @@ def deadline_due(value: str | None) -> str | None:
     return b[1].isoformat() if b else None
 
 
-@lru_cache(maxsize=4096)
-def _unaccent_char(c: str) -> str:
-    if c == "đ":
-        return "d"
-    if c == "Đ":
-        return "D"
-    base = "".join(ch for ch in unicodedata.normalize("NFD", c) if unicodedata.category(ch) != "Mn")
-    return base if len(base) == 1 else c
+def _unaccent_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for cp in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        c = chr(cp)
+        base = "".join(ch for ch in unicodedata.normalize("NFD", c) if unicodedata.category(ch) != "Mn")
+        if len(base) == 1 and base != c:
+            table[cp] = base
+    return table
+
+
+_UNACCENT = _unaccent_table()
 
 
 def unaccent_same_length(s: str) -> str:
@@ -186,7 +189,7 @@ def unaccent_same_length(s: str) -> str:
     words are capitalised (proper names: "thị xã Long Khánh", "Báo Hòa Bình")."""
     if s.isascii():
         return s
-    return "".join(_unaccent_char(c) for c in s)
+    return s.translate(_UNACCENT)
 
 
 # One rendered table row: "| cell | cell |" on a line of its own (the ingest layer's

@@ -63,13 +63,19 @@ def _words(p: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _Lex:
-    mention: re.Pattern[str]
+    holders_rx: re.Pattern[str]
+    after_holder: re.Pattern[str]
+    scope_rx: re.Pattern[str]
+    body_alts: list[tuple[set[str], str]]
+    coll_alts: list[tuple[set[str], str]]
+    start: frozenset[str]
+    by_word: dict[str, re.Pattern[str]]
     field_so: re.Pattern[str]
     holder: re.Pattern[str]
     member: re.Pattern[str]
     qualifier: re.Pattern[str]
     ub: re.Pattern[str]
-    abbr: list[tuple[re.Pattern[str], str]]
+    abbr: re.Pattern[str]
     merge_holders: frozenset[str]
     default_scope: frozenset[str]
     not_alone: frozenset[str]
@@ -149,14 +155,13 @@ def _lex() -> _Lex:
     fixed = _alt(b["fixed"], abbrs)
     ban = rf"(?-i:B)an{H}+(?:{_alt(b['ban'], abbrs)}){H}+(?:{_alt(b['ban_of'], abbrs)})"
     bcd = rf"(?-i:B)an{H}+chi{H}+dao(?:(?:{H}+[A-Za-z&]+){{0,8}}?{H}+(?:cua{H}+)?tinh\b)?"
-    body = rf"(?:{ban}|{bcd}|{proper}|{level_body}|{ub}|{so}|{bo}|{fixed})"
+    body = rf"(?:{ub}|{so}|{ban}|{bcd}|{proper}|{level_body}|{bo}|{fixed})"
     c = d["collective"]
     holder_one = _alt(d["holders"]["all"], abbrs)
-    holders = rf"(?:{holder_one})(?:{H}*,{H}*(?:cac{H}+)?(?:{holder_one})|{H}+va{H}+(?:{holder_one}))*"
+    holders = rf"(?:{holder_one})(?:(?:{H}*,{H}*(?:cac{H}+)?|{H}+va{H}+)(?:{holder_one}))*"
     member = _alt(c["members"], abbrs)
     solo = _alt(c["solo"], abbrs)
-    mlist = (rf"(?:(?:{solo})|(?:{member})(?:{H}*,{H}*(?:cac{H}+)?(?!(?:{solo})\b)(?:{member})"
-             rf"|{H}+va{H}+(?!(?:{solo})\b)(?:{member}))*)")
+    mlist = (rf"(?:(?:{solo})|(?:{member})(?:(?:{H}*,{H}*(?:cac{H}+)?|{H}+va{H}+)(?!(?:{solo})\b)(?:{member}))*)")
     qual_one = _alt(c["qualifiers"], abbrs)
     not_after = _alt(c["not_after"], abbrs)
     cap_list = rf"cap{H}+(?:tinh|huyen|xa)(?:{lsep}cap{H}+(?:tinh|huyen|xa))*"
@@ -167,17 +172,38 @@ def _lex() -> _Lex:
     coll = (rf"(?:(?:{holders}){H}+)?(?:(?:{owned}){H}+)?cac{H}+{mlist}{quals}"
             rf"|(?:{holders}){H}+{mlist}{quals}"
             rf"|(?:{bare}){quals}")
-    mention = rf"(?<![-/&\w])(?:(?:{holders}){H}+{body}{scope}|{coll}|{body}{scope})(?![A-Za-z])"
+    # A mention = [holders] then a body or a class of bodies.  Holders are matched first;
+    # then only the alternatives that can start with the next word are tried.
+    body_alts = [
+        (_starts(["Ủy ban nhân dân", "Hội đồng nhân dân"], d), ub),
+        ({"so"}, so),
+        ({"ban"}, rf"(?:{ban}|{bcd})"),
+        (_starts(b["proper"], d), proper),
+        (_starts(b["level"], d), level_body),
+        ({"bo"}, bo),
+        (_starts(b["fixed"], d), fixed),
+    ]
+    coll_alts = [
+        (_starts(c["owned_prefix"], d) | {"cac"}, rf"(?:(?:{owned}){H}+)?cac{H}+{mlist}{quals}"),
+        (_starts(c["bare"], d), rf"(?:{bare}){quals}"),
+    ]
+    after_holder = re.compile(rf"(?:{mlist}){quals}(?![A-Za-z])", re.I)
     cues = d["cues"]
     return _Lex(
-        mention=re.compile(mention, re.I),
+        holders_rx=re.compile(rf"(?:{holders}){H}+", re.I),
+        after_holder=after_holder,
+        scope_rx=re.compile(rf"{scope}(?![A-Za-z])", re.I),
+        body_alts=body_alts,
+        coll_alts=coll_alts,
+        start=frozenset(w for ws, _ in body_alts + coll_alts for w in ws) | _starts(d["holders"]["all"], d),
+        by_word={},
         field_so=re.compile(rf"(?:{H}*,{H}*|{H}+va{H}+|{H}*:{H}*)(?P<f>{f_so})(?![A-Za-z])", re.I),
         holder=re.compile(rf"(?:{holders}){H}+", re.I),
         member=re.compile(rf"\b(?:{member})\b", re.I),
         qualifier=re.compile(rf"\b(?:{qual_one})\b", re.I),
         ub=re.compile(ub, re.I),
-        abbr=[(re.compile(rf"(?<![\w&]){re.escape(a)}(?![\w&])"), e)
-              for a, e in sorted(d["abbreviations"].items(), key=lambda t: -len(t[0]))],
+        abbr=re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(a) for a in sorted(d["abbreviations"], key=len, reverse=True))
+                        + r")(?![\w&])"),
         merge_holders=frozenset(fold(x) for x in d["holders"]["merge_into_body"]),
         default_scope=frozenset(fold(x) for x in c["default_scope"]),
         not_alone=frozenset(fold(x) for x in c["not_alone"]),
@@ -189,6 +215,58 @@ def _lex() -> _Lex:
         lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),
         data=d,
     )
+
+
+_WORD = re.compile(r"(?<![-/&\w])[A-Za-z]+")
+
+
+def _starts(phrases: list[str], d: dict) -> set[str]:
+    """First words (unaccented, lower case) a phrase can be written with, abbreviations included."""
+    out = set()
+    exp = {a: [x.lower() for x in _words(e) if x.lower() != "va"] for a, e in d["abbreviations"].items()}
+    for p in phrases:
+        w = [x.lower() for x in _words(p) if x.lower() not in ("va", "&")]
+        if not w:
+            continue
+        out.add(w[0])
+        for a, ew in exp.items():
+            if len(ew) >= 1 and w[:len(ew)] == ew:
+                out.add(unaccent_same_length(a).lower())
+    return out
+
+
+def _word_rx(lx: "_Lex", word: str, kind: str) -> re.Pattern[str] | None:
+    """The alternatives of `kind` ("body" / "coll") that can start with `word`, compiled once."""
+    k = kind + ":" + word
+    if k not in lx.by_word:
+        alts = lx.body_alts if kind == "body" else lx.coll_alts
+        parts = [r for ws, r in alts if word in ws]
+        lx.by_word[k] = re.compile(rf"(?:{'|'.join(parts)})(?![A-Za-z])", re.I) if parts else None
+    return lx.by_word[k]
+
+
+def _match_at(lx: "_Lex", u: str, pos: int, end: int) -> int:
+    """End of the mention starting at pos, or -1."""
+    hm = lx.holders_rx.match(u, pos, end)
+    p = hm.end() if hm else pos
+    wm = _WORD.match(u, p, end)
+    if not wm:
+        return -1
+    w = wm.group(0).lower()
+    for kind in (("body", "coll") if hm else ("coll", "body")):
+        rx = _word_rx(lx, w, kind)
+        m = rx.match(u, p, end) if rx else None
+        if m:
+            e = m.end()
+            if kind == "body":
+                sm = lx.scope_rx.match(u, e, end)
+                e = sm.end() if sm else e
+            return e
+    if hm:  # "Thủ trưởng cơ quan, đơn vị": a holder of a class written without "các"
+        m = lx.after_holder.match(u, p, end)
+        if m:
+            return m.end()
+    return -1
 
 
 # --------------------------------------------------------------------------- mentions
@@ -206,8 +284,8 @@ class Mention:
 
 def expand(s: str) -> str:
     """Expand the abbreviations of a written name: "UBND tỉnh" → "Ủy ban nhân dân tỉnh"."""
-    for rx, e in _lex().abbr:
-        s = rx.sub(e, s)
+    lx = _lex()
+    s = lx.abbr.sub(lambda m: lx.data["abbreviations"][m.group(0)], s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -274,14 +352,24 @@ def _key(display: str, holder: str, collective: bool) -> str:
 
 
 def _is_caps_line(text: str, s: int, e: int) -> bool:
-    letters = [c for c in text[s:e] if c.isalpha()]
+    line = text[s:e]
+    if len(line) > 200:  # a heading or a stamp is short
+        return False
+    letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.85
 
 
-def _make(text: str, s: int, e: int, display_src: str | None = None, holder_end: int | None = None) -> Mention:
-    lx = _lex()
+def _make(text: str, s: int, e: int, display_src: str | None = None) -> Mention:
     written = re.sub(r"\s+", " ", text[s:e]).strip()
     src = display_src if display_src is not None else written
+    display, key, collective, holder = _describe(src)
+    return Mention(s, e, written, display, key, collective, holder)
+
+
+@lru_cache(maxsize=8192)
+def _describe(src: str) -> tuple[str, str, bool, str]:
+    """(display name, merge key, collective, holder) of a written mention."""
+    lx = _lex()
     hm = lx.holder.match(unaccent_same_length(src))
     holder = fold(hm.group(0)).strip() if hm else ""
     u = unaccent_same_length(src)
@@ -298,7 +386,7 @@ def _make(text: str, s: int, e: int, display_src: str | None = None, holder_end:
     key = _key(display, holder, collective)
     if holder and holder in lx.merge_holders and not collective and key.startswith("B|"):
         display = _strip_pn_display(expand(src[hm.end():]))
-    return Mention(s, e, written, display, key, collective, holder)
+    return display, key, collective, holder
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -307,8 +395,17 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     end = len(text) if end is None else end
     u = unaccent_same_length(text)
     out: list[Mention] = []
-    for m in lx.mention.finditer(u, start, end):
-        s, e = m.start(), m.end()
+    pos = start
+    first = lx.start
+    for cand in _WORD.finditer(u, start, end):
+        w = cand.group(0).lower()
+        if cand.start() < pos or w not in first:
+            continue
+        e = _match_at(lx, u, cand.start(), end)
+        if e < 0:
+            continue
+        s = cand.start()
+        pos = e
         while e > s and u[e - 1] in " ,-–":
             e -= 1
         mt = _make(text, s, e)
