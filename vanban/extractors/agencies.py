@@ -84,6 +84,7 @@ class _Lex:
     owner: re.Pattern[str]
     not_predicate: re.Pattern[str]
     passive: re.Pattern[str]
+    intro: re.Pattern[str]
     lead_in: re.Pattern[str]
     data: dict
 
@@ -212,6 +213,7 @@ def _lex() -> _Lex:
         owner=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['owner'])})[\s*_]*$"),
         not_predicate=re.compile(rf"^(?:[.;,)\]]|$|(?:{_cue_alt(cues['not_predicate'])})\b)"),
         passive=re.compile(rf"^(?:(?:{_cue_alt(cues['passive'])})\s+)*(?:duoc|bi)\b"),
+        intro=re.compile(rf"^[\s*_]*(?:{_cue_alt(cues['intro'])})\b"),
         lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),
         data=d,
     )
@@ -318,6 +320,19 @@ def _key(display: str, holder: str, collective: bool) -> str:
     hclass = holder
     if holder and ("thu truong" in holder or "giam doc" in holder or "nguoi dung dau" in holder):
         hclass = "head"
+    bd = fd[len(holder):].strip(" ,") if holder and fd.startswith(holder) else fd
+    bd = lx.scope_tail.sub("", bd)
+    body = lx.scope_tail.sub("", body)
+    m = lx.ub.match(bd) if bd else None
+    if m and m.end() >= len(bd) - 1:
+        kind = "hd" if body.startswith(("hoi dong", "hdnd")) else "ub"
+        lv = body.split(" ", 4 if body.startswith(("uy ban", "hoi dong")) else 1)[-1]
+        units = set()
+        for u in re.findall(r"cac cap|thi xa|thi tran|thanh pho|huyen|quan|xa|phuong|tinh", lv):
+            units.add("ALL" if u == "cac cap" else _UNIT_CLASS[u])
+        single = not lv.startswith(("cac ", "cap ")) and len(units) == 1
+        name = lv if single and "T" not in units else ""
+        return f"U|{hclass}|{kind}|{','.join(sorted(units))}|{name}"
     if collective:
         members = {m.group(0).lower() for m in lx.member.finditer(body)}
         members = {re.sub(r"\s+", " ", m) for m in members}
@@ -333,19 +348,6 @@ def _key(display: str, holder: str, collective: bool) -> str:
         quals = {q.group(0).lower() for q in lx.qualifier.finditer(rest)}
         quals = {re.sub(r"\s+", " ", q) for q in quals} - lx.default_scope - {"co lien quan", "lien quan"}
         return "C|" + hclass + "|" + ",".join(sorted(members)) + "|" + ",".join(sorted(quals))
-    bd = fd[len(holder):].strip(" ,") if holder and fd.startswith(holder) else fd
-    bd = lx.scope_tail.sub("", bd)
-    body = lx.scope_tail.sub("", body)
-    m = lx.ub.match(bd) if bd else None
-    if m and m.end() >= len(bd) - 1:
-        kind = "hd" if body.startswith(("hoi dong", "hdnd")) else "ub"
-        lv = body.split(" ", 4 if body.startswith(("uy ban", "hoi dong")) else 1)[-1]
-        units = set()
-        for u in re.findall(r"cac cap|thi xa|thi tran|thanh pho|huyen|quan|xa|phuong|tinh", lv):
-            units.add("ALL" if u == "cac cap" else _UNIT_CLASS[u])
-        single = not lv.startswith(("cac ", "cap ")) and len(units) == 1
-        name = lv if single and "T" not in units else ""
-        return f"U|{hclass}|{kind}|{','.join(sorted(units))}|{name}"
     if holder and holder in lx.merge_holders:
         return "B|" + body
     return "B|" + (hclass + "|" if holder else "") + body
@@ -375,6 +377,7 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
     u = unaccent_same_length(src)
     rest = u[hm.end():] if hm else u
     collective = bool(re.match(r"(?i)(?:(?:trang|cong) thong tin dien tu\s+)?cac\s", rest)) or bool(
+        lx.ub.match(rest) and re.search(r"(?i)\b(?:cac|cap)\s", rest[:60])) or bool(
         hm and lx.member.match(rest) and not lx.ub.match(rest)
         and not re.match(r"(?-i:S)o\s|(?-i:B)o\s", rest)) or bool(
         re.match(r"(?i)(?:to chuc chinh tri|cap uy)", rest))
@@ -587,7 +590,8 @@ def analyse(doc: Document) -> Analysis:
         if groups:
             g = groups[-1]
             gap = unaccent_same_length(text[g.end:m.start])
-            if _JOIN.match(gap) and not (";" in gap and not g.subject) and not g.table_role:
+            intro_end = bool(g.owner) and gap.strip() == "," and lx.intro.match(fold(text[g.clause_start:g.start]))
+            if _JOIN.match(gap) and not (";" in gap and not g.subject) and not g.table_role and not intro_end:
                 g.mentions.append(m)
                 g.end = m.end
                 continue

@@ -162,6 +162,8 @@ class _Run:
         nm = self.name(m)
         k = (clause, fold(nm), role)
         if k in self.out:
+            if self.out[k].deadline is None:  # a later sentence of the same task may bound it
+                self.out[k].deadline = _deadline(self.doc, sent[0], sent[1])
             return
         a, e = _task_span(self.text, a, e)
         if e <= a:

@@ -1,0 +1,201 @@
+"""Agencies: sentences written for the tests in the manner of administrative documents
+(other provinces, other departments, other verbs) — not copied from the corpus."""
+from __future__ import annotations
+
+import pytest
+
+from vanban.extractors import agencies
+from vanban.pipeline.document import Document
+from vanban.pipeline.segment import segment
+from vanban.schema import Reference
+
+
+def doc(body: str, refs: list[tuple[str, str]] | None = None) -> Document:
+    text = "KẾ HOẠCH\nVề việc thử nghiệm\n\n" + body
+    d = Document(doc_id="t", text=text)
+    d.segments = segment(text)
+    d.facts["references"] = []
+    for t, key in refs or []:
+        i = text.index(t)
+        d.facts["references"].append(Reference(text=t, key=key, span=(i, i + len(t))))
+    return d
+
+
+def names(body: str, **kw) -> dict[str, object]:
+    return {a.name: a for a in agencies.extract(doc(body, **kw))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Giao Sở Tài nguyên và Môi trường chủ trì thực hiện.", "Sở Tài nguyên và Môi trường"),
+    ("Sở Lao động - Thương binh và Xã hội có trách nhiệm hướng dẫn các huyện.", "Sở Lao động - Thương binh và Xã hội"),
+    ("Sở Nông nghiệp và Phát triển nông thôn tham mưu UBND tỉnh ban hành quy chế.", "Sở Nông nghiệp và Phát triển nông thôn"),
+    ("Giao Sở Giao thông vận tải kiểm tra tải trọng xe.", "Sở Giao thông vận tải"),
+    ("Đề nghị Công an tỉnh tăng cường tuần tra.", "Công an tỉnh"),
+    ("Thanh tra tỉnh tổ chức thanh tra công vụ.", "Thanh tra tỉnh"),
+    ("Giao Văn phòng UBND tỉnh theo dõi, đôn đốc.", "Văn phòng Ủy ban nhân dân tỉnh"),
+    ("Đài Phát thanh và Truyền hình tỉnh mở chuyên mục cải cách hành chính.", "Đài Phát thanh và Truyền hình tỉnh"),
+    ("Báo Quảng Ninh đăng tải kịp thời các tin, bài.", "Báo Quảng Ninh"),
+    ("Kho bạc Nhà nước tỉnh hướng dẫn thủ tục thanh toán.", "Kho bạc Nhà nước tỉnh"),
+    ("Ban Chỉ đạo cải cách hành chính tỉnh kiểm tra định kỳ.", "Ban Chỉ đạo cải cách hành chính tỉnh"),
+    ("Ban Tuyên giáo Tỉnh ủy định hướng công tác tuyên truyền.", "Ban Tuyên giáo Tỉnh ủy"),
+    ("Tổng hợp kết quả, báo cáo Bộ Tài nguyên và Môi trường.", "Bộ Tài nguyên và Môi trường"),
+    ("Sở Công Thương báo cáo Thủ tướng Chính phủ kết quả thực hiện.", "Thủ tướng Chính phủ"),
+])
+def test_named_bodies(sentence, expected):
+    assert expected in names(sentence)
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Giao Sở KH&ĐT tổng hợp nhu cầu vốn.", "Sở Kế hoạch và Đầu tư"),
+    ("Giao Sở TT&TT nâng cấp hệ thống một cửa điện tử.", "Sở Thông tin và Truyền thông"),
+    ("Giao Sở GD&ĐT rà soát mạng lưới trường lớp.", "Sở Giáo dục và Đào tạo"),
+    ("UBND các huyện, thị xã bố trí cán bộ đầu mối.", "Ủy ban nhân dân các huyện, thị xã"),
+    ("Đề nghị HĐND các xã giám sát việc thực hiện.", "Hội đồng nhân dân các xã"),
+    ("Đề nghị Chủ tịch UBND tỉnh xem xét, quyết định.", "Chủ tịch Ủy ban nhân dân tỉnh"),
+])
+def test_abbreviations_expanded_and_kept_as_alias(written, expected):
+    got = names(written)
+    assert expected in got
+    a = got[expected]
+    assert any(x in written for x in [a.name] + a.aliases)
+
+
+def test_one_item_per_body_with_aliases():
+    got = names("Giao UBND tỉnh chỉ đạo. Ủy ban nhân dân tỉnh Bắc Giang yêu cầu các sở thực hiện. "
+                "Báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12.")
+    ub = [a for a in got.values() if a.name == "Ủy ban nhân dân tỉnh"]
+    assert len(ub) == 1
+    assert "UBND tỉnh" in ub[0].aliases
+    assert len(ub[0].mentions) == 3
+
+
+def test_director_is_an_alias_of_the_department():
+    got = names("Sở Xây dựng chủ trì. Giám đốc Sở Xây dựng chịu trách nhiệm trước UBND tỉnh.")
+    assert "Giám đốc Sở Xây dựng" in got["Sở Xây dựng"].aliases
+    assert "Giám đốc Sở Xây dựng" not in got
+
+
+def test_president_is_not_merged_into_the_committee():
+    got = names("Chủ tịch UBND tỉnh yêu cầu UBND tỉnh Lạng Sơn thực hiện.")
+    assert {"Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"} <= set(got)
+
+
+def test_department_list_sharing_the_word_so():
+    got = names("Sở Tài chính, Kế hoạch và Đầu tư, Xây dựng thẩm định dự án.")
+    assert {"Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng"} <= set(got)
+    assert "Xây dựng" in got["Sở Xây dựng"].aliases
+
+
+def test_lower_case_verb_after_a_department_is_not_a_field():
+    got = names("Giao Sở Nội vụ chủ trì và xây dựng kế hoạch đào tạo.")
+    assert "Sở Xây dựng" not in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Thủ trưởng các sở, ban, ngành tỉnh chỉ đạo thực hiện nghiêm.", "Thủ trưởng các sở, ban, ngành tỉnh"),
+    ("Giám đốc, Thủ trưởng các sở, ban, ngành chịu trách nhiệm.", "Giám đốc, Thủ trưởng các sở, ban, ngành"),
+    ("UBND các huyện, thị xã, thành phố triển khai mô hình.", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("Chủ tịch UBND cấp huyện, cấp xã kiểm tra thường xuyên.", "Chủ tịch Ủy ban nhân dân cấp huyện, cấp xã"),
+    ("Sở Y tế phối hợp với các cơ quan, đơn vị có liên quan.", "các cơ quan, đơn vị có liên quan"),
+    ("Đề nghị các sở, ngành, địa phương báo cáo kết quả.", "các sở, ngành, địa phương"),
+    ("Các cơ quan báo chí tăng cường tuyên truyền.", "các cơ quan báo chí"),
+    ("Người đứng đầu cơ quan, đơn vị phải gương mẫu.", "Người đứng đầu cơ quan, đơn vị"),
+])
+def test_collective_subjects(sentence, expected):
+    got = names(sentence)
+    assert expected in got and got[expected].collective
+
+
+def test_single_bodies_are_not_collective():
+    got = names("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ thực hiện.")
+    assert not got["Sở Tư pháp"].collective and not got["Sở Nội vụ"].collective
+
+
+def test_default_scope_does_not_split_a_body():
+    got = names("Thủ trưởng các sở, ban, ngành thuộc tỉnh tổ chức quán triệt. "
+                "Thủ trưởng các sở, ban, ngành có trách nhiệm báo cáo.")
+    heads = [a for a in got.values() if "Thủ trưởng" in a.name]
+    assert len(heads) == 1
+
+
+def test_related_qualifier_splits_a_class():
+    got = names("Các cơ quan, đơn vị trong tỉnh đã triển khai. Sở Tư pháp phối hợp với các cơ quan, đơn vị có liên quan.")
+    assert "các cơ quan, đơn vị có liên quan" in got
+    assert any(n.startswith("các cơ quan, đơn vị trong tỉnh") or n.startswith("Các cơ quan, đơn vị trong tỉnh")
+               for n in got)
+
+
+def test_issuer_of_a_cited_document_is_not_an_agency():
+    got = names("Thực hiện Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ, "
+                "Sở Tư pháp triển khai các nhiệm vụ sau.")
+    assert "Chính phủ" not in got and "Sở Tư pháp" in got
+
+
+def test_citation_spans_from_references_are_respected():
+    body = "Căn cứ Quyết định 45/QĐ-BNV Bộ Nội vụ ban hành, Sở Nội vụ hướng dẫn thực hiện."
+    got = names(body, refs=[("Quyết định 45/QĐ-BNV Bộ Nội vụ", "45/QĐ-BNV")])
+    assert "Bộ Nội vụ" not in got and "Sở Nội vụ" in got
+
+
+def test_possessive_and_location_are_not_acting():
+    got = names("Nâng cấp trụ sở làm việc của UBND cấp xã. Niêm yết công khai tại UBND các phường.")
+    assert not got
+
+
+def test_object_of_an_ordinary_verb_is_not_acting():
+    got = names("Sở Nội vụ đôn đốc các cơ quan, đơn vị thực hiện.")
+    assert "Sở Nội vụ" in got and "các cơ quan, đơn vị" not in got
+
+
+def test_recipients_list_and_signature_are_excluded():
+    got = names("Giao Sở Y tế thực hiện./.\n\nNơi nhận:\n- Bộ Nội vụ;\n- Sở Tài chính;\n- Lưu: VT.\n\n"
+                "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n")
+    assert set(got) == {"Sở Y tế"}
+
+
+def test_kinh_gui_addressees_count():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 12/UBND-NC\nV/v tăng cường kỷ luật\n\nKính gửi:\n"
+            "- Giám đốc các sở, ban, ngành;\n- Chủ tịch UBND các huyện, thành phố, thị xã.\n\n"
+            "Chủ tịch UBND tỉnh yêu cầu thực hiện nghiêm.\n")
+    d = Document(doc_id="t", text=text)
+    d.segments = segment(text)
+    got = {a.name for a in agencies.extract(d)}
+    assert "Giám đốc các sở, ban, ngành" in got
+    assert "Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã" in got
+
+
+def test_passive_subject_is_not_an_actor():
+    got = names("Các cơ quan chuyên môn cấp huyện đều được kiện toàn theo quy định.")
+    assert not got
+
+
+def test_province_name_dropped_from_name_kept_in_alias():
+    got = names("Đề nghị UBND tỉnh Gia Lai chỉ đạo.")
+    a = got["Ủy ban nhân dân tỉnh"]
+    assert "UBND tỉnh Gia Lai" in a.aliases
+
+
+def test_spans_point_into_the_text():
+    d = doc("Giao Sở Ngoại vụ và UBND huyện Mường Tè phối hợp thực hiện.")
+    for a in agencies.extract(d):
+        s, e = a.span
+        assert d.text[s:e] in [a.name] + a.aliases
+
+
+def test_table_columns_make_bodies_act():
+    body = ("| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "| 1 | Rà soát thủ tục | Sở Công Thương | Sở Tư pháp | Quý II/2024 |\n")
+    got = names(body)
+    assert {"Sở Công Thương", "Sở Tư pháp"} <= set(got)
+
+
+def test_fast_enough():
+    import time
+    body = ("Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và các sở, ngành có liên quan "
+            "tham mưu UBND tỉnh ban hành kế hoạch; báo cáo Chủ tịch UBND tỉnh.\n") * 100
+    d = doc(body)
+    agencies.extract(d)  # warm the compiled patterns
+    d = doc(body + " ")
+    t = time.perf_counter()
+    agencies.extract(d)
+    assert time.perf_counter() - t < 1.0

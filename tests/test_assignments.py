@@ -1,0 +1,155 @@
+"""Assignments: who must do what, per clause and role — on documents written for the tests."""
+from __future__ import annotations
+
+from vanban.extractors import assignments
+from vanban.pipeline.document import Document
+from vanban.pipeline.segment import segment
+from vanban.schema import Deadline
+
+
+def run(body: str, deadlines: list[tuple[str, str, str]] | None = None) -> list:
+    text = "CHỈ THỊ\nVề việc thử nghiệm\n\n" + body
+    d = Document(doc_id="t", text=text)
+    d.segments = segment(text)
+    d.facts["references"] = []
+    d.facts["deadlines"] = []
+    for t, kind, value in deadlines or []:
+        i = text.index(t)
+        d.facts["deadlines"].append(Deadline(text=t, kind=kind, value=value, span=(i, i + len(t))))
+    out = assignments.extract(d)
+    for a in out:
+        assert d.text[a.span[0]:a.span[1]] == a.task
+    return out
+
+
+def triples(out) -> set[tuple[str, str, str]]:
+    return {(a.clause, a.agency, a.role) for a in out}
+
+
+def test_giao_and_phoi_hop_voi():
+    out = run("1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thẩm định dự toán kinh phí.\n")
+    assert triples(out) == {("1", "Sở Tài chính", "lead"), ("1", "Sở Nội vụ", "support")}
+
+
+def test_subject_with_predicate_and_coordinating_partners():
+    out = run("2. Sở Y tế có trách nhiệm hướng dẫn chuyên môn; chủ động phối hợp với "
+              "các cơ quan, đơn vị có liên quan kiểm tra an toàn thực phẩm.\n")
+    assert triples(out) == {("2", "Sở Y tế", "lead"), ("2", "các cơ quan, đơn vị có liên quan", "support")}
+
+
+def test_subject_that_only_coordinates():
+    out = run("5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp chặt chẽ với Sở Nội vụ "
+              "giám sát việc thực hiện.\n")
+    assert triples(out) == {("5", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "support")}
+
+
+def test_both_roles_when_parts_differ():
+    out = run("3. Báo Lào Cai tích cực phối hợp, hỗ trợ tuyên truyền; mở chuyên mục về chuyển đổi số.\n")
+    assert triples(out) == {("3", "Báo Lào Cai", "support"), ("3", "Báo Lào Cai", "lead")}
+
+
+def test_heading_clause_hands_its_body_to_sub_clauses():
+    out = run("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Thông tin và Truyền thông\n"
+              "a) Chủ trì xây dựng nền tảng dữ liệu dùng chung.\n"
+              "b) Phối hợp với Sở Tài chính bố trí kinh phí.\n"
+              "c) Chủ trì thẩm định hoặc phối hợp thẩm định các dự án công nghệ thông tin.\n")
+    t = triples(out)
+    assert ("IV.1.a", "Sở Thông tin và Truyền thông", "lead") in t
+    assert ("IV.1.b", "Sở Tài chính", "support") in t
+    assert ("IV.1.c", "Sở Thông tin và Truyền thông", "lead") in t
+    assert ("IV.1.c", "Sở Thông tin và Truyền thông", "support") in t
+    assert not any(c == "IV.1" for c, _, _ in t)
+
+
+def test_subject_list_with_colon_frames_its_sub_clauses():
+    out = run("II. NHIỆM VỤ\n1. Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện có trách nhiệm:\n"
+              "a) Xây dựng kế hoạch hằng năm.\nb) Báo cáo kết quả về Sở Nội vụ.\n")
+    t = triples(out)
+    for c in ("II.1.a", "II.1.b"):
+        assert (c, "Thủ trưởng các sở, ban, ngành", "lead") in t
+        assert (c, "Chủ tịch Ủy ban nhân dân các huyện", "lead") in t
+    assert not any(c == "II.1" for c, _, _ in t)
+
+
+def test_opening_addressees_go_to_clauses_without_a_subject():
+    out = run("Để nâng cao hiệu quả công tác, Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, "
+              "Chủ tịch UBND các huyện:\n1. Tăng cường kỷ luật hành chính.\n"
+              "2. Sở Nội vụ kiểm tra đột xuất việc chấp hành giờ làm việc.\n")
+    t = triples(out)
+    assert ("1", "Giám đốc các sở", "lead") in t and ("1", "Chủ tịch Ủy ban nhân dân các huyện", "lead") in t
+    assert ("2", "Sở Nội vụ", "lead") in t
+    assert ("2", "Giám đốc các sở", "lead") not in t
+    assert not any(c == "" for c, _, _ in t)
+    assert not any(a == "Chủ tịch Ủy ban nhân dân tỉnh" for _, a, _ in t)
+
+
+def test_recipients_of_reports_and_drafts_get_no_role():
+    out = run("1. Sở Tư pháp tham mưu UBND tỉnh ban hành quy định; trình Chủ tịch UBND tỉnh phê duyệt; "
+              "báo cáo Bộ Tư pháp kết quả.\n")
+    assert triples(out) == {("1", "Sở Tư pháp", "lead")}
+
+
+def test_sent_to_a_body_for_processing_makes_it_lead():
+    out = run("3. Các cơ quan, đơn vị rà soát thủ tục, gửi Sở Tư pháp để tổng hợp, thẩm định.\n")
+    assert triples(out) == {("3", "các cơ quan, đơn vị", "lead"), ("3", "Sở Tư pháp", "lead")}
+
+
+def test_descriptive_sentences_assign_nothing():
+    out = run("I. KẾT QUẢ\n1. Năm 2023, các sở, ngành đã hoàn thành việc rà soát và gửi Bộ Nội vụ thẩm định.\n"
+              "2. Các cơ quan chuyên môn cấp huyện đều được kiện toàn.\n")
+    assert out == []
+
+
+def test_closing_paragraph_is_outside_the_last_clause():
+    out = run("1. Sở Xây dựng kiểm tra chất lượng công trình.\n"
+              "2. Sở Công Thương quản lý thị trường.\n"
+              "Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố chịu trách nhiệm "
+              "thi hành Chỉ thị này./.\n")
+    t = triples(out)
+    assert ("", "Thủ trưởng các sở, ban, ngành", "lead") in t
+    assert ("2", "Sở Công Thương", "lead") in t
+    assert ("2", "Thủ trưởng các sở, ban, ngành", "lead") not in t
+
+
+def test_deadline_in_the_same_sentence():
+    out = run("4. Giao Sở Tài chính tổng hợp, báo cáo trước ngày 15/12/2024.\n",
+              deadlines=[("trước ngày 15/12/2024", "by", "2024-12-15")])
+    assert [a.deadline for a in out] == ["2024-12-15"]
+
+
+def test_no_deadline_from_another_clause():
+    out = run("1. Sở Y tế triển khai tiêm chủng trong quý III/2024.\n2. Sở Nội vụ tổ chức tập huấn.\n",
+              deadlines=[("trong quý III/2024", "within", "2024-Q3")])
+    by = {a.agency: a.deadline for a in out}
+    assert by == {"Sở Y tế": "2024-Q3", "Sở Nội vụ": None}
+
+
+def test_one_item_per_clause_agency_role():
+    out = run("1. Sở Nội vụ rà soát biên chế. Sở Nội vụ tổng hợp kết quả.\n")
+    assert len(out) == 1
+
+
+def test_table_rows_with_merged_cells():
+    body = ("III. NHIỆM VỤ CỤ THỂ\n"
+            "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n"
+            "| 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Tài nguyên và Môi trường | Sở Tài chính | Quý IV/2024 |\n"
+            "| 2 | Số hóa hồ sơ địa chính |  | UBND các huyện |  |\n"
+            "| 3 | Đào tạo cán bộ | Sở Nội vụ |  | Năm 2025 |\n")
+    out = run(body, deadlines=[("Quý IV/2024", "within", "2024-Q4"), ("Năm 2025", "by", "2025")])
+    t = triples(out)
+    assert ("III", "Sở Tài nguyên và Môi trường", "lead") in t
+    assert ("III", "Sở Tài chính", "support") in t
+    assert ("III", "Ủy ban nhân dân các huyện", "support") in t
+    assert ("III", "Sở Nội vụ", "lead") in t
+    tasks = {(a.agency, a.role): a for a in out}
+    assert tasks[("Sở Nội vụ", "lead")].task == "Đào tạo cán bộ"
+    assert tasks[("Sở Nội vụ", "lead")].deadline == "2025"
+    assert tasks[("Ủy ban nhân dân các huyện", "support")].deadline == "2024-Q4"
+
+
+def test_table_group_heading_rows_are_skipped():
+    body = ("| STT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp |\n"
+            "| I | CẢI CÁCH THỂ CHẾ |  |  |\n"
+            "| 1 | Rà soát văn bản | Sở Tư pháp | Các sở, ngành |\n")
+    out = run(body)
+    assert {(a.agency, a.role) for a in out} == {("Sở Tư pháp", "lead"), ("các sở, ngành", "support")}
