@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vanban.pipeline.normalise import Normaliser, fix_tone_placement, normalise
+from vanban.pipeline.normalise import Normaliser, fix_tone_placement, normalise, normalise_by_lines
 
 
 def test_nfc_and_combining_tones():
@@ -95,6 +95,30 @@ _any_text = st.text(
     alphabet=st.one_of(_alphabet, st.characters(codec="utf-8"), st.sampled_from(["\n", "\r", "\u2028"])),
     max_size=300,
 )
+
+
+@settings(max_examples=300, deadline=None)
+@given(_any_text, st.lists(st.integers(min_value=0, max_value=400), max_size=5))
+def test_block_streaming_equals_line_reference(s, cuts):
+    # whole-text, line-by-line reference and block streaming (cut at line ends) agree
+    assert normalise(s) == normalise_by_lines(s)
+    lines = s.splitlines(keepends=True)
+    n = Normaliser()
+    cuts = sorted({min(c, len(lines)) for c in cuts} | {0, len(lines)})
+    blocks = ["".join(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
+    assert "".join(n.feed_block(b) for b in blocks) == normalise(s)
+
+
+_junky = st.lists(st.sampled_from(["Hệ thống pháp luật", "Đang tải nội dung, vui lòng chờ giây lát...", "",
+                                   "  ", "**Tìm kiếm**", "Điều 1. hoà", "a) khoẻ\u00a0", "Tìm kiếm"]), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_junky, st.sampled_from(["\n", "\r\n", "\r"]))
+def test_junk_and_blank_handling_agree(lines, brk):
+    s = brk.join(lines)
+    assert normalise(s) == normalise_by_lines(s)
+    assert normalise(normalise(s)) == normalise(s)
 
 
 @settings(max_examples=300, deadline=None)

@@ -234,6 +234,7 @@ def _nfc(s: str) -> str:
 
 
 def _binary_share(text: str) -> float:
+    text = text[:65536]
     if not text:
         return 0.0
     bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\x0b\x0c") or c == "\ufffd")
@@ -318,16 +319,18 @@ def _choose_reading(where: str, head: bytes, complete: bool) -> _Reading:
     return _Reading(label, dec_factory, repair=rep, note=note)
 
 
-def _split_lines(buf: str, final: bool) -> tuple[list[str], str]:
-    """Complete lines of `buf` (str.splitlines semantics) and the unfinished rest."""
-    parts = buf.splitlines(keepends=True)
-    if not parts:
-        return [], ""
-    rest = ""
-    last = parts[-1]
-    if not final and (last == last.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") or last.endswith("\r")):
-        rest = parts.pop()
-    return parts, rest
+def _split_block(buf: str, final: bool) -> tuple[str, str]:
+    """(`buf` up to its last complete line, the unfinished rest).
+
+    Cuts after the last "\\n"; a "\\r" or other break character after it stays in the
+    rest (a CR may be the first half of a CRLF split across chunks).
+    """
+    if final:
+        return buf, ""
+    cut = buf.rfind("\n")
+    if cut < 0:
+        return "", buf
+    return buf[: cut + 1], buf[cut + 1:]
 
 
 def _load_txt(where: str, f: IO[bytes], size: int) -> Ingested:
@@ -354,20 +357,18 @@ def _load_txt(where: str, f: IO[bytes], size: int) -> Ingested:
             decode = _codec_decoder(reading.codec or "utf-8", "replace")()
             s = decode(chunk, final)
         consumed += len(chunk)
-        lines, pending = _split_lines(pending + s, final)
-        for ln in lines:
+        block, pending = _split_block(pending + s, final)
+        if block:
             if repair is not None:
-                ln = repair(ln)
-            out.extend(norm.feed(ln))
+                block = repair(block)
+            out.append(norm.feed_block(block))
         if final:
             break
         chunk = nxt
-    if pending:
-        out.extend(norm.feed(repair(pending) if repair else pending))
-    text = "\n".join(out) + "\n" if out else ""
+    text = "".join(out)
     if repair is None and not text.isascii():
         # report (never silently return) text that still reads as mojibake
-        score, n = le.syllable_score(text[:200_000])
+        score, n = le.syllable_score(text[:100_000])
         if n >= 20 and score < 0.5:
             warnings.append(f"text may be mojibake: only {score:.0%} of non-ASCII words are Vietnamese syllables")
     return Ingested(path=where, text=text, format="txt", encoding=reading.label, warnings=warnings)

@@ -105,6 +105,12 @@ def restore_tcvn3_capitals(text: str) -> str:
 _BROKEN_CAPS = re.compile(r"[^\W\d_A-Z]+[A-Z]")
 
 
+@lru_cache(maxsize=1)
+def _tcvn3_decoding_table() -> str:
+    m = _tcvn3_map()
+    return "".join(m.get(b, _CP1252_TABLE[b]) for b in range(256))
+
+
 def decode_tcvn3(data: bytes) -> str:
     """Decode raw TCVN3 bytes (capitals restored; combining 0xB0-0xB4 may remain)."""
     return restore_tcvn3_capitals(codecs.charmap_decode(data, "strict", _tcvn3_decoding_table())[0])
@@ -281,7 +287,7 @@ def is_vietnamese_syllable(word: str) -> bool:
 _TOKEN_EDGE = "\"'()[]{}<>.,;:!?…“”‘’«»–—-/*_#|%"
 
 
-def syllable_score(text: str, limit: int = 20000) -> tuple[float, int]:
+def syllable_score(text: str, limit: int = 3000) -> tuple[float, int]:
     """(share of non-ASCII words that are Vietnamese syllables, number of such words).
 
     Words are whitespace-separated tokens stripped of surrounding punctuation,
@@ -289,7 +295,7 @@ def syllable_score(text: str, limit: int = 20000) -> tuple[float, int]:
     are equally valid in every reading), so English-only text scores (1.0, 0).
     """
     good = total = 0
-    for tok in text.split():
+    for tok in text[: limit * 12].split():
         if tok.isascii():
             continue
         for part in re.split(r"[-/]", tok.strip(_TOKEN_EDGE)):
