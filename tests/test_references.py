@@ -314,18 +314,3 @@ def test_nbsp_and_recipients_block():
     assert keys(text) == ["05/CT-TTg"]
     assert keys("Triển khai Chương\u00a0trình tổng thể cải cách hành chính giai đoạn 2021-2030.") == [
         "Chương trình tổng thể cải cách hành chính giai đoạn 2021-2030"]
-
-
-def test_speed():
-    para = ("Thực hiện Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ, Quyết định số 225/QĐ-TTg; "
-            "các sở triển khai Luật Tổ chức chính quyền địa phương và Chương trình tổng thể CCHC giai đoạn 2011-2020 "
-            "theo tiêu chuẩn ISO 9001:2008; thực hiện Kế hoạch này.\n")
-    text = "CHỈ THỊ\nVề việc cải cách hành chính\n\n" + para * 100  # ~30 KB
-    analyse(text)
-    t = time.perf_counter()
-    from vanban.extractors import references
-    doc = analyse(text)
-    t = time.perf_counter()
-    out = references.extract(doc)
-    assert len(out) >= 500
-    assert time.perf_counter() - t < 0.5
