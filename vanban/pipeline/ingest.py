@@ -969,7 +969,7 @@ def _load_pdf(where: str, f: IO[bytes], size: int, *, ocr: bool) -> Ingested:
                             plumber = pdfplumber.open(io.BytesIO(data), password="")
                         except Exception as e:  # pdfminer raises its own zoo
                             raise IngestError(where, f"corrupt PDF (pdfplumber: {type(e).__name__})") from None
-                    ptext = _plumber_page(plumber.pages[i], two_columns=(reason == "two columns"))
+                    ptext = _plumber_page(plumber.pages[i], reason)
                     if ptext is not None:
                         text = ptext
                         methods.append("pdfplumber")
@@ -1057,9 +1057,20 @@ def _two_columns(tp, width: float) -> bool:  # noqa: ANN001
     return left_n >= n * 0.3 and right_n >= n * 0.3
 
 
-def _plumber_page(page, two_columns: bool) -> str | None:  # noqa: ANN001
-    """Text of one page with pdfplumber: ruled tables as pipe rows, columns in order."""
-    if two_columns:
+def _plumber_page(page, reason: str) -> str | None:  # noqa: ANN001
+    """Text of one page with pdfplumber: ruled tables as pipe rows, columns in order.
+
+    None when pdfplumber finds no table after all (the lines were rules or
+    underlines): PDFium's text, in content order, is better for such pages --
+    pdfplumber would merge the two header blocks into shared lines.
+    """
+    if reason == "table":
+        try:
+            if not page.find_tables():
+                return None
+        except Exception:
+            return None
+    if reason == "two columns":
         w = page.width
         # gutter: the widest horizontal gap between chars around the middle
         best, gx = 0.0, w / 2
