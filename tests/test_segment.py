@@ -87,3 +87,29 @@ def test_sentences_spans_are_exact():
 def test_clause_may_open_with_a_figure():
     text = "KẾ HOẠCH\nVề việc\n\n1. 90% hồ sơ được giải quyết đúng hạn.\n2. Phấn đấu 100% cơ quan áp dụng ISO.\n"
     assert paths(text) == ["1", "2"]
+
+
+def test_dotted_clause_with_letters_below():
+    text = "THÔNG BÁO\nKết luận\n\n1. Tình hình\n2. Nhiệm vụ\n2.1. Sở Xây dựng thẩm định.\n2.2. Sở Tài chính:\na) Bố trí vốn.\nb) Báo cáo.\n2.3. Kho bạc thanh toán.\n"
+    assert paths(text) == ["1", "2", "2.1", "2.2", "2.2.a", "2.2.b", "2.3"]
+
+
+def test_roman_dotted_headings():
+    text = "BÁO CÁO\nKết quả\n\nI. KẾT QUẢ\nI.1 Công tác chỉ đạo\nI.2 Công tác tuyên truyền\nII. NHIỆM VỤ\n"
+    assert paths(text) == ["I", "I.1", "I.2", "II"]
+
+
+def test_dotted_under_roman():
+    text = "KẾ HOẠCH\nVề việc\n\nIII. NHIỆM VỤ\n1. Chung\n1.1. Rà soát\n1.2. Kiểm tra\n"
+    assert paths(text) == ["III", "III.1", "III.1.1", "III.1.2"]
+
+
+def test_lost_numbering_bullets_become_clauses():
+    text = ("CHỈ THỊ\nVề việc\n\nChủ tịch UBND tỉnh chỉ thị:\n\n- Các sở rà soát quy trình.\n\n"
+            "- Tiến hành chuẩn hóa.\n\n3. Người đứng đầu chịu trách nhiệm.\n\n4. Các sở báo cáo.\n")
+    assert paths(text) == ["1", "2", "3", "4"]
+
+
+def test_bullets_are_not_clauses_when_counts_disagree():
+    text = "CHỈ THỊ\nVề việc\n\nYêu cầu:\n- Một.\n- Hai.\n- Ba.\n\n2. Sở Y tế báo cáo.\n"
+    assert paths(text) == ["2"]

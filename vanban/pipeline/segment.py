@@ -23,7 +23,7 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("part", 0, re.compile(_LEAD + r"(?P<label>(?:Phần|PHẦN|Chương|CHƯƠNG)\s+(?P<num>[IVXLC]+|\d+))\b[.:]?", re.M)),
     ("article", 1, re.compile(_LEAD + r"(?P<label>(?:Điều|ĐIỀU)\s+(?P<num>\d+[a-z]?))\s*[.:]", re.M)),
     ("roman", 1, re.compile(_LEAD + r"(?P<label>(?P<num>[IVX]{1,5})\s*[.)/])[ \t]*(?:\*+)?[ \t]*(?=\S)", re.M)),
-    ("dotted", 3, re.compile(_LEAD + r"(?P<label>(?P<num>\d{1,2}(?:\.\d{1,2})+)\.?)[ \t]+(?=\S)", re.M)),
+    ("dotted", 3, re.compile(_LEAD + r"(?P<label>(?P<num>(?:\d{1,2}|[IVX]{1,5})(?:\.\d{1,2})+)\.?)[ \t]+(?=\S)", re.M)),
     # "2.500 hồ sơ" is a number, "1. 90% hồ sơ" a clause: a digit may follow only after a space.
     ("arabic", 2, re.compile(_LEAD + r"(?P<label>(?P<num>\d{1,2})\s*[.)])(?:\*+)?(?:[ \t]+(?:\*+[ \t]*)?(?=\S)|(?=[^\d\s/.,]))", re.M)),
     ("letter", 4, re.compile(_LEAD + r"(?P<label>(?P<num>[a-zđ])\s*\))[ \t]*(?=\S)", re.M)),
@@ -36,6 +36,8 @@ DOC_TYPE_WORDS = (
     "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾT LUẬN", "LUẬT", "PHÁP LỆNH",
 )
 _TYPE_LINE = re.compile(r"^[ \t*#]*(?:" + "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True)) + r")[ \t*:]*$", re.M)
+
+_ROMAN_HEAD = re.compile(r"[IVX]+\.")
 
 _RECIPIENTS = re.compile(r"^[ \t*_]*(?:Nơi nhận|NƠI NHẬN)\s*:?", re.M)
 _SIGNATURE = re.compile(
@@ -145,12 +147,16 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
             if s not in line_ends:
                 continue
             hits.append((s, rank, kind, line_ends[s], m))
-    # One marker per line: the first pattern wins in MARKERS order of specificity.
+    # One marker per line: the longest marker wins ("I.1" over "I."), then MARKERS order.
     by_line: dict[int, tuple[int, int, str, int, re.Match[str]]] = {}
     order = {k: i for i, (k, _, _) in enumerate(MARKERS)}
+
+    def pref(h: tuple[int, int, str, int, re.Match[str]]) -> tuple[int, int]:
+        return (-len(h[4].group("label")), order[h[2]])
+
     for h in hits:
         cur = by_line.get(h[0])
-        if cur is None or order[h[2]] < order[cur[2]]:
+        if cur is None or pref(h) < pref(cur):
             by_line[h[0]] = h
     nodes: list[ClauseNode] = []
     stack: list[tuple[str, int, str, ClauseNode]] = []  # (kind, rank, label-for-path, node)
@@ -174,13 +180,17 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
         while stack and (stack[-1][0] == kind or stack[-1][1] >= rank):
             stack.pop()
         if kind == "dotted":
-            path = num
+            # "2.2." already carries its parent's number: prefix only what is above the
+            # Arabic level ("III" + "2.2" → "III.2.2"); "I.1" carries everything.
+            above = [n.path for k, _, _, n in stack if k not in ("arabic", "dotted")]
+            path = num if _ROMAN_HEAD.match(num) or not above else f"{above[-1]}.{num}"
         else:
-            path = ".".join([p for _, _, p, _ in stack] + [part])
+            path = f"{stack[-1][3].path}.{part}" if stack else part
         node = ClauseNode(path=path, label=m.group("label"), level=len(stack) + 1, start=s, end=len(text),
                           heading=text[s:e].strip()[:200])
         nodes.append(node)
         stack.append((kind, rank, part, node))
+    nodes = _repair_lost_numbering(text, nodes, lines, body_start, excluded)
     # Close each clause at the next node of the same or a higher level, or at an excluded block.
     for i, n in enumerate(nodes):
         end = len(text)
@@ -199,6 +209,38 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
         n.end = end
     _close_final_paragraphs(text, nodes, body_start, excluded)
     return nodes
+
+
+_BULLET_LINE = re.compile(r"[ \t]*[-–•+][ \t]+\S")
+
+
+def _repair_lost_numbering(text: str, nodes: list[ClauseNode], lines: list[Span], body_start: int,
+                           excluded: list[Span]) -> list[ClauseNode]:
+    """Numbering lost in conversion: Word's automatic "1." "2." often arrive as "-" bullets,
+    so a list starts at "3.".  When exactly N-1 bullet paragraphs stand between the list's
+    opening and its first clause N, they are clauses 1..N-1."""
+    added: list[ClauseNode] = []
+    for i, n in enumerate(nodes):
+        if not n.label[:1].isdigit() or "." in n.label.rstrip(".)").strip():
+            continue
+        try:
+            first = int(n.label.rstrip(".) "))
+        except ValueError:
+            continue
+        parent = next((p for p in reversed(nodes[:i]) if p.level < n.level), None)
+        if not 2 <= first <= 6 or any(p.level == n.level and (parent is None or p.start > parent.start)
+                                      for p in nodes[:i]):
+            continue
+        lo = parent.start if parent else body_start
+        bullets = [(s, e) for s, e in lines if lo < s < n.start and _BULLET_LINE.match(text, s, e)
+                   and not any(a <= s < b for a, b in excluded)]
+        if len(bullets) != first - 1:
+            continue
+        prefix = parent.path + "." if parent else ""
+        for k, (s, e) in enumerate(bullets, 1):
+            added.append(ClauseNode(path=f"{prefix}{k}", label=text[s:e].lstrip()[:1], level=n.level, start=s,
+                                    end=len(text), heading=text[s:e].strip()[:200]))
+    return sorted(nodes + added, key=lambda c: c.start) if added else nodes
 
 
 # The paragraph that closes a list of clauses: "Trong quá trình thực hiện, ...", or a
