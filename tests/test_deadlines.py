@@ -2,7 +2,6 @@
 administrative documents (not copied from the corpus)."""
 from __future__ import annotations
 
-import time
 
 import pytest
 

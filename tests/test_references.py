@@ -2,7 +2,6 @@
 administrative writing (numbers, issuers, provinces and types varied on purpose)."""
 from __future__ import annotations
 
-import time
 
 import pytest
 

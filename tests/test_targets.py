@@ -5,7 +5,6 @@ none is copied from a corpus document.
 """
 from __future__ import annotations
 
-import time
 
 import pytest
 
