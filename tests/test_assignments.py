@@ -137,14 +137,16 @@ def test_table_rows_with_merged_cells():
             "| 3 | Đào tạo cán bộ | Sở Nội vụ |  | Năm 2025 |\n")
     out = run(body, deadlines=[("Quý IV/2024", "within", "2024-Q4"), ("Năm 2025", "by", "2025")])
     t = triples(out)
-    assert ("III", "Sở Tài nguyên và Môi trường", "lead") in t
-    assert ("III", "Sở Tài chính", "support") in t
-    assert ("III", "Ủy ban nhân dân các huyện", "support") in t
-    assert ("III", "Sở Nội vụ", "lead") in t
-    tasks = {(a.agency, a.role): a for a in out}
-    assert tasks[("Sở Nội vụ", "lead")].task == "Đào tạo cán bộ"
-    assert tasks[("Sở Nội vụ", "lead")].deadline == "2025"
-    assert tasks[("Ủy ban nhân dân các huyện", "support")].deadline == "2024-Q4"
+    # a numbered row (STT column) inside a numbered section is its sub-clause
+    assert ("III.1", "Sở Tài nguyên và Môi trường", "lead") in t
+    assert ("III.1", "Sở Tài chính", "support") in t
+    assert ("III.2", "Sở Tài nguyên và Môi trường", "lead") in t  # merged cell carried down
+    assert ("III.2", "Ủy ban nhân dân các huyện", "support") in t
+    assert ("III.3", "Sở Nội vụ", "lead") in t
+    tasks = {(a.clause, a.agency, a.role): a for a in out}
+    assert tasks[("III.3", "Sở Nội vụ", "lead")].task == "Đào tạo cán bộ"
+    assert tasks[("III.3", "Sở Nội vụ", "lead")].deadline == "2025"
+    assert tasks[("III.2", "Ủy ban nhân dân các huyện", "support")].deadline == "2024-Q4"
 
 
 def test_table_group_heading_rows_are_skipped():

@@ -87,6 +87,9 @@ class _Lex:
     intro: re.Pattern[str]
     lead_in: re.Pattern[str]
     data: dict
+    generic: "_Generic | None" = None
+    accents: dict[str, frozenset[str]] = field(default_factory=dict)
+    plural_holders: frozenset[str] = frozenset()
 
 
 def _abbr_alt(abbr: dict[str, str]) -> list[tuple[list[str], str]]:
@@ -216,7 +219,145 @@ def _lex() -> _Lex:
         intro=re.compile(rf"^[\s*_]*(?:{_cue_alt(cues['intro'])})\b"),
         lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),
         data=d,
+        generic=_Generic(d.get("generic", {})),
+        accents=_accent_table(b["fixed"] + b["level"] + b["proper"] + d["holders"]["all"]
+                              + d.get("generic", {}).get("heads", [])),
+        plural_holders=frozenset(fold(x) for x in d["holders"].get("plural", [])),
     )
+
+
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+
+
+def _marks(word: str) -> str:
+    """The diacritics of a word, whatever vowel carries them ("Ủy" and "Uỷ" are one word)."""
+    import unicodedata
+    return "".join(sorted(c for c in unicodedata.normalize("NFD", word.lower()) if c in _TONES))
+
+
+def _accent_table(phrases: list[str]) -> dict[tuple[str, str], frozenset[str]]:
+    """(first word, second word or "*"), unaccented → the first word's written diacritics:
+    tells "Báo Hà Tĩnh" from "Bảo Lộc" while "Bảo hiểm xã hội" stays a body."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for p in phrases:
+        w = p.split()
+        k = unaccent_same_length(w[1]).lower() if len(w) > 1 else "*"
+        out.setdefault((unaccent_same_length(w[0]).lower(), k), set()).add(_marks(w[0]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _accent_ok(lx: "_Lex", text: str, u: str, a: int, b: int) -> bool:
+    w = u[a:b].lower()
+    nm = _WORD.match(u, b + 1) if u[b:b + 1] == " " else None
+    allowed = lx.accents.get((w, nm.group(0).lower() if nm else "")) or lx.accents.get((w, "*"))
+    if not allowed:
+        return True
+    m = _marks(text[a:b])
+    return not m or m in allowed  # text written without diacritics passes
+
+
+_TOK = re.compile(r"[A-Za-z0-9]+(?:[&/.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+_LEVEL = {"tinh": 1, "huyen": 1, "quan": 1, "xa": 1, "phuong": 1, "thanh pho": 2, "thi xa": 2, "thi tran": 2}
+
+
+class _Generic:
+    """Body names outside the gazetteer, read by their grammar (data [generic])."""
+
+    def __init__(self, g: dict):
+        def toks(p: str) -> tuple[str, ...]:
+            return tuple(fold(p).split())
+        self.heads = sorted({toks(h) for h in g.get("heads", [])} | {toks(h) for h in g.get("lower_heads", [])},
+                            key=len, reverse=True)
+        self.lower = {toks(h) for h in g.get("lower_heads", [])}
+        # stops compare written words ("cửa" is no "của"); text without diacritics compares folded
+        self.hard = {tuple(x.lower().split()) for x in g.get("hard_stops", [])}
+        self.soft = {tuple(x.lower().split()) for x in g.get("soft_stops", [])}
+        self.hard_f = {toks(x) for x in g.get("hard_stops", [])}
+        self.soft_f = {toks(x) for x in g.get("soft_stops", [])}
+        self.first = {h[0] for h in self.heads}
+        self.head_words = {(h[0], _marks(w)) for p in g.get("heads", []) + g.get("lower_heads", [])
+                           for h, w in [(toks(p), p.split()[0])]}
+
+    @staticmethod
+    def _stop(words: list[str], i: int, table: set[tuple[str, ...]]) -> int:
+        for n in (3, 2, 1):
+            if tuple(words[i:i + n]) in table and len(words[i:i + n]) == n:
+                return n
+        return 0
+
+    def match(self, text: str, u: str, pos: int, end: int) -> int:
+        """End of a generic body name starting at pos, or -1."""
+        if not u[pos:pos + 1].isupper():
+            return -1
+        line_end = u.find("\n", pos, end)
+        lim = min(end, pos + 220) if line_end < 0 else min(line_end, pos + 220)
+        toks = [(m.start(), m.end()) for m in _TOK.finditer(u, pos, lim)]
+        words = [u[a:b].lower() for a, b in toks]
+        plain = text[pos:lim].isascii()
+        written = words if plain else [text[a:b].lower() for a, b in toks]
+        hard, soft = (self.hard_f, self.soft_f) if plain else (self.hard, self.soft)
+        head = next((h for h in self.heads if tuple(words[:len(h)]) == h), None)
+        if head is None or (head[0], _marks(text[toks[0][0]:toks[0][1]])) not in self.head_words \
+                and _marks(text[toks[0][0]:toks[0][1]]):
+            return -1
+        lower_ok = head in self.lower
+        i = len(head)
+        n = len(toks)
+        if i >= n:
+            return -1
+        first = u[toks[i][0]]
+        if not (lower_ok or first.isupper() or first.isdigit()):
+            return -1
+        last = toks[i - 1][1]
+        taken = 0
+        while i < n and taken < 16:
+            w = words[i]
+            a, b = toks[i]
+            cap = u[a].isupper() or u[a].isdigit()
+            if not w[0].isalnum():
+                if w in "-–&" and i + 1 < n and u[toks[i + 1][0]].isupper():
+                    i += 1
+                    continue
+                break
+            if cap and w != "va":
+                last, i, taken = b, i + 1, taken + 1
+                continue
+            lv = self._level(words, i)
+            if lv:
+                last = toks[i + lv - 1][1]
+                i += lv
+                while i < n and u[toks[i][0]].isupper() and words[i] != "va":  # "tỉnh Hà Tĩnh"
+                    last, i = toks[i][1], i + 1
+                break
+            if written[i] in ("của", "thuộc", "cua", "thuoc") and self._level(words, i + 1):  # "Bộ phận Một cửa của huyện"
+                i += 1
+                continue
+            if w == "va":
+                if i + 1 < n and u[toks[i + 1][0]].isupper() and words[i + 1] not in self.first:
+                    i += 1
+                    continue
+                break
+            if self._stop(written, i, hard):
+                break
+            k = self._stop(written, i, soft)
+            if k:
+                ahead = words[i + k:i + k + 4]
+                if any(self._level(words, i + k + j) for j in range(len(ahead))) or (
+                        lower_ok and any(u[toks[j][0]].isupper() for j in range(i + k, min(n, i + k + 2)))):
+                    i += k
+                    continue
+                break
+            last, i, taken = b, i + 1, taken + 1
+        return last if taken else -1
+
+    @staticmethod
+    def _level(words: list[str], i: int) -> int:
+        if i >= len(words):
+            return 0
+        two = " ".join(words[i:i + 2])
+        if _LEVEL.get(two) == 2:
+            return 2
+        return 1 if _LEVEL.get(words[i]) == 1 else 0
 
 
 _WORD = re.compile(r"(?<![-/&\w])[A-Za-z]+")
@@ -381,7 +522,7 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
         hm and lx.member.match(rest) and not lx.ub.match(rest)
         and not re.match(r"(?-i:S)o\s|(?-i:B)o\s", rest)) or bool(
         re.match(r"(?i)(?:to chuc chinh tri|cap uy)", rest))
-    if hm and re.search(r"(?i)\bcac\b", fold(hm.group(0))):
+    if hm and (re.search(r"(?i)\bcac\b", fold(hm.group(0))) or holder in lx.plural_holders):
         collective = True
     display = _strip_pn_display(expand(src))
     if display.startswith("Các "):
@@ -400,11 +541,17 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     out: list[Mention] = []
     pos = start
     first = lx.start
+    gen = lx.generic
+    gfirst = gen.first if gen else frozenset()
     for cand in _WORD.finditer(u, start, end):
         w = cand.group(0).lower()
-        if cand.start() < pos or w not in first:
+        if cand.start() < pos or (w not in first and w not in gfirst):
             continue
-        e = _match_at(lx, u, cand.start(), end)
+        if not _accent_ok(lx, text, u, cand.start(), cand.end()):
+            continue  # "Bảo Lộc" is no "Báo"
+        e = _match_at(lx, u, cand.start(), end) if w in first else -1
+        if e < 0 and gen is not None and w in gfirst:
+            e = gen.match(text, u, cand.start(), end)
         if e < 0:
             continue
         s = cand.start()
@@ -460,6 +607,7 @@ class Group:
     table_role: str = ""  # "lead" / "support": the group sits in that column of a table
     ignored: bool = False  # header, excluded block, citation, all-caps line, parentheses
     pred_start: int = -1  # where the predicate starts (after the group / parenthesis)
+    marker: bool = False  # the group follows a clause marker ("3. Sở Nội vụ")
     clause_start: int = 0  # start of the sentence part the group is in
 
     @property
@@ -610,6 +758,12 @@ def analyse(doc: Document) -> Analysis:
     return an
 
 
+_PAST = re.compile(r"(?:^|\s)(?:da|dang|vua|tung|da tung)\s*$")
+_BUDGET = re.compile(r"\b(?:kinh phi|ngan sach|du toan|nguon von|von|bien che)\b[^,;:]*$")
+# a send / report verb, its object, then "về <recipient>" ("gửi báo cáo (kèm file) về", "phản ánh về")
+_SEND_TO = re.compile(r"\b(?:gui|phan anh|chuyen|bao cao)\b[^,;:]{0,80}\sve\s*$")
+
+
 def _context(doc: Document, g: Group, blocked, lx: _Lex) -> None:
     text = doc.text
     s = g.start
@@ -636,25 +790,52 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex) -> None:
     om = lx.owner.search(pf)
     if tm and (not om or tm.end("t") >= om.end("t")):
         g.trigger = re.sub(r"\s+", " ", tm.group("t"))
+        before = pf[:tm.start("t")]
+        if _PAST.search(before):
+            g.trigger = ""  # "Sở đã phối hợp với Tỉnh đoàn ...": narrates, assigns nothing
+        elif g.trigger.startswith("giao") and _BUDGET.search(before):
+            g.trigger, g.owner = "", "giao"  # "kinh phí ... giao cho Sở Nội vụ năm 2024": an allocation
     elif om:
         g.owner = re.sub(r"\s+", " ", om.group("t"))
+    if (not g.trigger or g.trigger == "ve") and _SEND_TO.search(pf):
+        g.trigger, g.owner = "gui ve", ""  # "gửi báo cáo (...) về Sở Tư pháp", "phản ánh về Văn phòng Sở"
     core = lx.lead_in.sub("", pf).strip()
     g.subject = core == "" or core.endswith(",")
     if _kinh_gui(text, line_start):
         g.addressee = True
     g.heading = marker_only or (core == "" and cs == line_start)
+    g.marker = marker_only
+
+
+# Qualifiers between a subject and its verb: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi
+# chức năng, nhiệm vụ của mình", "căn cứ nhiệm vụ được phân công tại Kế hoạch này".
+_QUALIFIER = re.compile(
+    r"[ \t]*,?[ \t]*(?:theo|trong pham vi|can cu(?: vao)?|tren co so)"
+    r"(?:[ \t]*(?:,|va)?[ \t]*(?:chuc nang|nhiem vu|quyen han|tham quyen|linh vuc|pham vi|chuyen mon))+"
+    r"(?:[ \t]+(?:duoc giao|duoc phan cong|cua minh|theo quy dinh|quan ly|cua don vi|cua co quan))*"
+    r"(?:[ \t]+(?:tai|theo)[ \t]+(?:ke hoach|chi thi|quyet dinh|cong van|van ban|thong bao)[ \t]+nay)?"
+    r"[ \t]*,?[ \t]*")
 
 
 def _predicate(text: str, g: Group, lx: _Lex) -> None:
     line_end = text.find("\n", g.end)
     line_end = len(text) if line_end < 0 else line_end
     p = _skip_paren(text, g.end)
+    qm = _QUALIFIER.match(unaccent_same_length(text[p:p + 160]).lower())
+    if qm:  # "Sở Xây dựng theo chức năng, nhiệm vụ đẩy nhanh ...": the predicate follows the qualifier
+        p += qm.end()
     g.pred_start = p
     nxt = fold(text[p:min(line_end, p + 60)]).lstrip("*_ ")
     is_pred = not lx.not_predicate.match(nxt) and not nxt.startswith(":")
+    if g.trigger == "de" and (not is_pred or nxt.startswith(",")):
+        g.trigger = ""  # "để X biết, thực hiện" names a doer; "để các tổ chức, cá nhân ..." does not
     if g.heading:
-        # "3. Sở Nội vụ" / "3. Sở Nội vụ:" heads a clause; with a predicate it is a subject
+        # "3. Sở Nội vụ" / "3. Sở Nội vụ:" heads a clause; with a predicate it is a subject.  A bare
+        # name on a line of its own heads only what a colon or a list below opens (else: a link, a menu)
         g.heading = nxt in ("", ":") or nxt.startswith(":") and not fold(text[p:line_end]).strip(" :*")
+        if g.heading and not g.marker and not nxt.startswith(":"):
+            below = text[line_end:line_end + 200].lstrip()
+            g.heading = bool(_MARKER.match(below)) and bool(below) and below[0] in "-–•+*abcdđeghiklmn123456789"
         if not g.heading and not is_pred:
             g.subject = False
             return

@@ -54,6 +54,8 @@ class _Cues:
     issuer: re.Pattern[str]
     not_task: re.Pattern[str]
     frame_words: int
+    recipient: frozenset[str]
+    frame_verb: re.Pattern[str]
 
 
 def _norm(s: str) -> str:
@@ -75,7 +77,14 @@ def _cues() -> _Cues:
         issuer=re.compile(rf"^(?:{alt(c['issuer_verb'])})\b"),
         not_task=re.compile(rf"^(?:{alt(r['not_task_start'])})\b"),
         frame_words=int(r.get("frame_max_words", 8)),
+        recipient=frozenset(_norm(x) for x in r.get("recipient_trigger", [])),
+        frame_verb=re.compile(rf"^(?:{alt(c.get('frame_verb', ['bao cao']))})\b[^.;]*\bnhu sau\b[\s:*_]*$"),
     )
+
+
+_FOR = re.compile(r"^[^.;]{0,120}?\bde\s+(?!duoc\b|biet\b|bi\b)\w")  # "... để tổng hợp" (not "để được hướng dẫn")
+_NARRATIVE_DATE = re.compile(r"^(?:(?:sang|chieu|toi)\s+)?(?:ngay\s+)?(\d{1,2})\s*(?:/|thang\s+)(\d{1,2})(?:\s*(?:/|nam\s+)(\d{4}))?\s*,")
+_HEADING_END = re.compile(r"[.;:!?]$")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -152,6 +161,8 @@ class _Run:
         self.an = ag.analyse(doc)
         self.names = ag.entity_names(doc)
         self.cues = _cues()
+        self.an_lex = ag._lex()
+        self.news = fold(getattr(doc.header, "type", None) or "") == "tin bai"
         self.out: dict[tuple[str, str, str], Assignment] = {}
         self.table_lines: list[tuple[int, int]] = []
 
@@ -172,7 +183,7 @@ class _Run:
                                  deadline=_deadline(self.doc, sent[0], sent[1]), agency_span=(m.start, m.end))
 
     # ---- one sentence --------------------------------------------------------
-    def sentence(self, clause: str, s: int, e: int, current: list[_Subj], intro_ok: bool
+    def sentence(self, clause: str, s: int, e: int, current: list[_Subj], intro_ok: bool, title: bool = False
                  ) -> tuple[list[_Subj], list[_Subj] | None]:
         """Assign in one sentence.  Returns (subjects in force after it, subjects handed to
         the clauses that follow when the sentence is an opening ending with ":")."""
@@ -182,8 +193,17 @@ class _Run:
         subj: list[_Subj] | None = None
         subj_pred = s
         handed: list[_Subj] | None = None
+        if self._narrative(s, e):
+            return current, None
+        # a sentence may hold several subject-predicate clauses joined by ";" ("Công an tỉnh chủ
+        # trì ...; Sở Y tế chỉ đạo ...; UBND các huyện báo cáo ..."): each predicate ends where the
+        # next clause's subject starts
+        starts = [g.clause_start for g in groups if g.subject and not g.trigger and not g.heading
+                  and g.clause_start > s and text[g.clause_start - 1] == ";"]
+        directive = False
         for g in groups:
-            pred = _norm(text[g.pred_start:min(e, g.pred_start + 80)])
+            e_g = min([x for x in starts if x > g.start] or [e])
+            pred = _norm(text[g.pred_start:min(e_g, g.pred_start + 80)])
             if g.heading:
                 subj = [_Subj(g.mentions)]
                 subj_pred = e
@@ -191,26 +211,40 @@ class _Run:
                 continue
             t = g.trigger
             if g.subject and not t:
-                if cues.issuer.match(pred):
-                    continue  # the issuer gives the order
+                if cues.issuer.match(pred) or cues.frame_verb.match(_norm(text[g.pred_start:e])):
+                    continue  # the issuer gives the order; "X báo cáo như sau:" frames the document
                 if cues.descriptive.match(pred):
-                    return current, None  # describes the state of things
-                if subj is None:
-                    subj, subj_pred = [_Subj(g.mentions)], g.pred_start
-                    if not (ends_colon and self._frame(subj_pred, e)):
-                        self._predicate(clause, subj[0], subj_pred, e, (s, e))
+                    if subj is None:
+                        return current, None  # describes the state of things
+                    continue
+                if self.news and not directive:
+                    continue  # news narrates: only what a speaker assigns ("giao X ...") is a task
+                if subj is None or g.clause_start in starts:
+                    sj = _Subj(g.mentions)
+                    if subj is None:
+                        subj, subj_pred = [sj], g.pred_start
+                    if not (ends_colon and self._frame(g.pred_start, e)):
+                        self._predicate(clause, sj, g.pred_start, e_g, (s, e))
                 continue
-            if t in ("giao", "giao cho", "yeu cau", "de nghi", "uy quyen", "uy quyen cho"):
+            if t in ("giao", "giao cho", "yeu cau", "de nghi", "uy quyen", "uy quyen cho") or (
+                    t in ("chi dao", "de") and pred and not self.an_lex.not_predicate.match(pred)):
+                # "chỉ đạo Y làm ...": Y carries the task out as well as the body that directs it
+                directive = True
                 if ends_colon and intro_ok and self._frame(g.pred_start, e):
                     handed = [_Subj(g.mentions)]  # "... yêu cầu X, Y:" opens a list
                     continue
                 sj = _Subj(g.mentions)
-                self._predicate(clause, sj, g.pred_start, e, (s, e), forced_lead=t.startswith("giao"))
+                self._predicate(clause, sj, g.pred_start, e_g, (s, e), forced_lead=t.startswith("giao"))
                 subj = subj or [sj]
                 continue
-            if t in cues.lead_trigger:  # gửi X, chuyển cho X, (qua X
+            if t in cues.recipient:  # "gửi X để tổng hợp": the recipient leads what it receives for
+                if _FOR.match(_norm(text[g.end:e_g])):
+                    for m in g.mentions:
+                        self.add(clause, m, "lead", g.start, e_g, (s, e))
+                continue
+            if t in cues.lead_trigger:  # (qua X
                 for m in g.mentions:
-                    self.add(clause, m, "lead", g.start, e, (s, e))
+                    self.add(clause, m, "lead", g.start, e_g, (s, e))
                 continue
             if t in cues.support_trigger:
                 scope = subj if subj is not None else current
@@ -225,10 +259,24 @@ class _Run:
                 handed = subj  # "1. X, Y có trách nhiệm:" → the sub-clauses
             return subj, handed
         # no subject: the subjects in force carry the sentence
-        if current and self._is_task(s, e):
+        if current and self._is_task(s, e) and not (title and not _HEADING_END.search(text[s:e].rstrip(" *_"))
+                                                     and len(text[s:e].split()) <= 14):
             for sj in current:
                 self._predicate(clause, sj, s, e, (s, e))
         return current, None
+
+    def _narrative(self, s: int, e: int) -> bool:
+        """"Ngày 18/8/2023, ... chủ trì cuộc họp": a sentence opened by a date before the document's
+        own date tells what happened."""
+        m = _NARRATIVE_DATE.match(_norm(self.text[s:min(e, s + 60)]))
+        if not m:
+            return False
+        issued = getattr(self.doc.header, "issued_date", None) or ""
+        y = m.group(3) or (issued[:4] if issued else "")
+        if not y:
+            return False
+        iso = f"{int(y):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+        return not issued or iso < issued
 
     def _frame(self, a: int, e: int) -> bool:
         """"... có trách nhiệm:", "... thực hiện một số nội dung sau:" — a short lead-in to a
@@ -238,6 +286,11 @@ class _Run:
     def _is_task(self, s: int, e: int) -> bool:
         """A sentence without a subject is a task when it opens with a verb, not with a
         noun phrase that describes ("Những công việc ... bao gồm ...")."""
+        raw = re.sub(r"^\s*(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).]|[IVXL]{1,5}\s*[.)])\s*", "",
+                     self.text[s:e])
+        letters = [c for c in raw if c.isalpha()]
+        if not letters or (len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85):
+            return False  # a number or a heading in capitals ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ")
         t = _norm(self.text[s:e])
         t = re.sub(r"^(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).])\s*", "", t)
         return bool(t) and not self.cues.descriptive.match(t) and not self.cues.not_task.match(t)
@@ -330,8 +383,11 @@ class _Run:
                     walk(k.path, own_ranges(k.start, k.end, children.get(id(k), [])),
                          children.get(id(k), []), handed_kids or current, False)
                     kid_i += 1
-                for s, e in _sentences(text, a, b):
-                    current, handed = self.sentence(clause, s, e, current, intro_ok=True)
+                sents = _sentences(text, a, b)
+                for i, (s, e) in enumerate(sents):
+                    # a clause's first line without a verb over more text is its title ("1. Công tác chỉ đạo")
+                    title = bool(clause) and i == 0 and (len(sents) > 1 or bool(kids)) and ranges and a == ranges[0][0]
+                    current, handed = self.sentence(clause, s, e, current, intro_ok=True, title=title)
                     if handed is not None:
                         handed_kids = handed
                         current = inherited if opening else current
@@ -365,6 +421,10 @@ class _Run:
                         cell[k] = carry[k]
                 task = cell.get("task") or max(row, key=lambda c: c[1] - c[0])
                 clause = self.doc.segments.clause_path(row[0][0]) if self.doc.segments else ""
+                if "number" in cell:  # a numbered row inside a numbered section is its sub-clause: "III.2"
+                    num = text[cell["number"][0]:cell["number"][1]].strip(" .*")
+                    if clause and re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", num):
+                        clause = f"{clause}.{num}"
                 dl = self._cell_deadline(cell.get("deadline"))
                 for role in ("lead", "support"):
                     c = cell.get(role)
