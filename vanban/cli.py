@@ -82,6 +82,14 @@ def _print_run_report(d: dict[str, Any]) -> None:
                   f"({len(d['added'])} new, {len(d['changed'])} changed), {d['unchanged']} unchanged, "
                   f"{len(d['removed'])} removed, {len(d['renamed_or_copied'])} renamed/copied, "
                   f"{len(d['failed'])} failed.\n")
+    if d.get("documents"):
+        kinds = ("references", "deadlines", "agencies", "assignments", "targets")
+        out.write(f"\n{'document':30s} {'type':11s} {'number':16s} " + " ".join(f"{k[:7]:>7s}" for k in kinds) + "\n")
+        for doc in d["documents"][:40]:
+            out.write(f"{doc['doc'][:30]:30s} {(doc['type'] or '-')[:11]:11s} {(doc['number'] or '-')[:16]:16s} "
+                      + " ".join(f"{doc[k]:>7d}" for k in kinds) + "\n")
+        if len(d["documents"]) > 40:
+            out.write(f"… {len(d['documents']) - 40} more documents (use --json)\n")
     t = d.get("totals") or {}
     if t:
         out.write("\nIndex totals\n")
@@ -95,13 +103,14 @@ def _print_run_report(d: dict[str, Any]) -> None:
                            + (f" due {a['deadline']}" if a.get("deadline") else "")),
                 (f"Newly overdue as of {d['as_of']}", d["newly_overdue"],
                  lambda a: f"{a['doc']} [{a['clause'] or '-'}] {a['agency']}: {a['task'][:60]} (due {a['deadline']})")]
+    limit = 15
     for title, items, fmt in sections:
         if items:
             out.write(f"\n{title} ({len(items)})\n")
-            for it in items[:50]:
+            for it in items[:limit]:
                 out.write("  " + fmt(it) + "\n")
-            if len(items) > 50:
-                out.write(f"  … {len(items) - 50} more (use --json)\n")
+            if len(items) > limit:
+                out.write(f"  … {len(items) - limit} more (use --json)\n")
     if d["failed"]:
         out.write(f"\nFailures ({len(d['failed'])})\n")
         for f in d["failed"]:

@@ -173,6 +173,7 @@ class RunReport:
     new_assignments: list[dict[str, Any]] = field(default_factory=list)
     newly_overdue: list[dict[str, Any]] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
+    documents: list[dict[str, Any]] = field(default_factory=list)  # what this run extracted, per document
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -265,6 +266,11 @@ def run_batch(paths: list[str], index: Any, *, registry_path: str, jobs: int = 0
         new_summary = summary_of(record)
         reg.record_doc(doc_id, sha, new_summary, sp, size, mtime)
         rep.extracted += 1
+        hd = record.get("header") or {}
+        rep.documents.append({"doc": doc_id, "type": hd.get("type"), "number": hd.get("number"),
+                              **{k: len(record.get(k, [])) for k in
+                                 ("references", "deadlines", "agencies", "assignments", "targets")},
+                              "warnings": (record.get("meta") or {}).get("warnings", [])})
         (rep.added if status == "added" else rep.changed).append(doc_id)
         _diff(rep, doc_id, old_summary, new_summary, as_of, last_as_of)
     for sp, sha, doc_id, size, mtime, _ in copies:
@@ -305,6 +311,10 @@ def run_batch(paths: list[str], index: Any, *, registry_path: str, jobs: int = 0
         rep.totals = index.stats()
     except Exception:  # stats are informative only
         rep.totals = {}
+    for lst in (rep.added, rep.changed, rep.removed):
+        lst.sort()
+    rep.documents.sort(key=lambda d: d["doc"])
+    rep.failed.sort(key=lambda f: f["file"])
     rep.seconds = round(time.perf_counter() - t0, 3)
     reg.record_run(started, as_of, {k: v for k, v in rep.to_dict().items() if k != "totals"})
     reg.close()
