@@ -354,3 +354,54 @@ def test_document_order_deterministic_and_clause():
 def test_document_without_segments_is_segmented():
     doc = Document(doc_id="t", text="1. Báo cáo trước ngày 05/5/2020.", header=Header(issued_date="2020-01-01"))
     assert [d.value for d in deadlines.extract(doc)] == ["2020-05-05"]
+
+
+# ----------------------------------------------------------------- generalisation classes (held-out failures)
+
+def _doc(text: str, issued: str, title: str | None = None, typ: str | None = None) -> list[tuple[str, str, str]]:
+    doc = Document(doc_id="t", text=text, header=Header(issued_date=issued, type=typ))
+    doc.segments = segment(text)
+    from vanban.extractors import header as hx
+    h = hx.extract(doc)
+    h.issued_date = issued
+    doc.header = h
+    return [(d.kind, d.value, d.text) for d in deadlines.extract(doc)]
+
+
+def test_recurring_list_ending_in_bare_year_after_this_plan():
+    assert kv("Các sở báo cáo kết quả thực hiện Chương trình này định kỳ hằng tháng, quý, năm gửi Sở Nội vụ.") == [
+        ("recurring", "P1M,P3M,P1Y")]
+
+
+def test_due_day_of_a_recurring_report_belongs_to_the_recurrence():
+    d = one("Các đơn vị thực hiện chế độ báo cáo định kỳ hằng quý (trước ngày 20/3) gửi Sở Tư pháp.")
+    assert (d.kind, d.value) == ("recurring", "P3M")
+    assert d.text.endswith("(trước ngày 20/3)")
+
+
+def test_standalone_day_without_year_takes_the_issue_year():
+    assert kv("Gửi báo cáo trước ngày 20/9.", "2022-08-01") == [("by", "2022-09-20")]
+
+
+def test_period_a_report_covers_is_not_a_deadline():
+    got = kv("Ủy ban nhân dân huyện báo cáo kết quả công tác tư pháp quý I năm 2024 và nhiệm vụ quý II năm 2024 như sau:",
+             "2024-03-20")
+    assert got == [("within", "2024-Q2")]
+
+
+def test_title_of_the_document_gives_its_period():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\n\nSố: 15/NQ-HĐND\n\nKon Tum, ngày 10 tháng 7 năm 2024\n\nNGHỊ QUYẾT\n"
+            "Về phát triển du lịch tỉnh Kon Tum giai đoạn 2025 - 2027, định hướng đến năm 2035\n\n"
+            "Điều 1. Thông qua Nghị quyết.\n")
+    got = _doc(text, "2024-07-10")
+    assert ("period", "2025/2027", "giai đoạn 2025 - 2027") in got
+    assert ("by", "2035", "đến năm 2035") in got
+
+
+def test_year_of_this_documents_annual_plan_is_its_period():
+    text = ("SỞ TƯ PHÁP\n\nSố: 09/KH-STP\n\nĐà Nẵng, ngày 05 tháng 01 năm 2025\n\nKẾ HOẠCH\n"
+            "Phổ biến, giáo dục pháp luật năm 2025\n\n"
+            "Sở Tư pháp ban hành Kế hoạch phổ biến, giáo dục pháp luật (PBGDPL) năm 2025 như sau:\n"
+            "1. Kinh phí do ngân sách cấp cho Sở năm 2025.\n")
+    got = _doc(text, "2025-01-05")
+    assert [g for g in got if g[0] == "period"] == [("period", "2025", "năm 2025"), ("period", "2025", "năm 2025")]

@@ -313,3 +313,44 @@ def test_nbsp_and_recipients_block():
     assert keys(text) == ["05/CT-TTg"]
     assert keys("Triển khai Chương\u00a0trình tổng thể cải cách hành chính giai đoạn 2021-2030.") == [
         "Chương trình tổng thể cải cách hành chính giai đoạn 2021-2030"]
+
+
+# ---------------------------------------------------------------- generalisation classes (held-out failures)
+
+def test_named_de_an_with_period_horizon_and_short_name():
+    text = ("Sở Tư pháp tổ chức triển khai Đề án nâng cao năng lực hòa giải ở cơ sở trên địa bàn tỉnh "
+            "giai đoạn 2023 - 2027, tầm nhìn đến năm 2035 (Đề án 12) theo Quyết định số 45/QĐ-UBND ngày "
+            "03/3/2023 của UBND tỉnh. Các huyện hoàn thành các chỉ tiêu của Đề án 12 trong năm 2024; "
+            "Tổ công tác triển khai Đề án 12 báo cáo hằng quý.")
+    rs = refs(text)
+    full = "Đề án nâng cao năng lực hòa giải ở cơ sở trên địa bàn tỉnh giai đoạn 2023-2027, tầm nhìn đến năm 2035"
+    got = [(r.text, r.key) for r in rs if r.type == "Đề án"]
+    assert [k for _, k in got] == [full, full], got  # the body "Tổ công tác triển khai Đề án 12" is no citation
+    assert got[0][0].endswith("(Đề án 12)")
+
+
+def test_generic_de_an_is_not_a_reference():
+    assert keys("Các sở chủ động xây dựng Đề án vị trí việc làm và gửi Sở Nội vụ thẩm định.") == []
+
+
+def test_amending_law_is_one_reference():
+    text = ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức "
+            "ngày 25 tháng 11 năm 2019;")
+    rs = refs(text)
+    assert len(rs) == 1, [r.text for r in rs]
+    assert rs[0].key == "Luật sửa đổi, bổ sung một số điều của Luật Cán bộ, công chức và Luật Viên chức"
+    assert rs[0].issued_date == "2019-11-25"
+
+
+@pytest.mark.parametrize("tw", ["Chỉ thị", "Kế hoạch", "Quyết định"])
+def test_anaphor_previous_resolves_to_this_document_when_nothing_else_is_cited(tw):
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nSố: 07/XX-UBND\n\nAn Giang, ngày 02 tháng 3 năm 2024\n\n{tw.upper()}\n"
+            f"Về tăng cường kỷ luật hành chính\n\nCác sở nghiêm túc thực hiện; Sở Nội vụ báo cáo kết quả thực hiện "
+            f"{tw} nói trên trước ngày 30/11/2024.")
+    ana = refs(text, anaphor=True)
+    assert [(a.text, a.key) for a in ana] == [(f"{tw} nói trên", "07/XX-UBND")]
+
+
+def test_tag_line_of_a_news_page_is_not_body_text():
+    text = ("Triển khai Chương trình 135 tại các xã vùng cao.\n\nTừ khóa: Chương trình 135, giảm nghèo\n")
+    assert [r.text for r in refs(text)] == ["Chương trình 135"]

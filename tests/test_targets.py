@@ -372,3 +372,56 @@ def test_weak_past_tense_cue_does_not_beat_a_goal_section():
     assert one(text).kind == "target"
     text = "II. MỤC TIÊU\n\n1. Hiện nay tỷ lệ này mới đạt 70%; phấn đấu đạt 90%.\n"
     assert [t.kind for t in run(text)] == ["baseline", "target"]
+
+
+# ---------------------------------------------------------------- generalisation classes (held-out failures)
+
+def test_counts_of_reported_work_with_thousands_dots():
+    out = run("I. KẾT QUẢ\n\nTrong năm, Trung tâm tiếp nhận 4.512 hồ sơ; trễ hạn 37 hồ sơ; cấp mới 2.130 giấy phép lái xe.",
+              issued="2024-12-20")
+    got = [(t.value, t.unit, t.kind) for t in out]
+    assert got == [(4512, "count", "baseline"), (37, "count", "baseline"), (2130, "count", "baseline")]
+
+
+def test_count_of_any_noun_after_a_comparator():
+    t = one("Mỗi tháng đăng tải ít nhất 12 tin, bài về chuyển đổi số.")
+    assert (t.value, t.unit, t.comparator, t.kind) == (12, "count", ">=", "target")
+
+
+def test_measured_count_in_a_plan_is_a_task_not_a_target():
+    assert run("2. Phòng Nội vụ tổ chức 03 lớp tập huấn cho công chức cấp xã.") == []
+
+
+def test_measure_unit_with_comparator():
+    t = one("Tài liệu chưa được chỉnh lý còn trên 1.500 mét giá.")
+    assert (t.value, t.unit, t.comparator) == (1500, "mét giá", ">")
+
+
+def test_not_counted_times_durations_and_ages():
+    assert run("Tổ chức ít nhất 02 lần kiểm tra; người dự thi không quá 35 tuổi.") == []
+
+
+def test_bracketed_past_year_figure_is_a_baseline_of_its_own():
+    out = run("Mục tiêu đến năm 2026: tỷ lệ hồ sơ trực tuyến đạt 90% (năm 2023 đạt 52,5%).", issued="2024-05-02")
+    got = {t.value: (t.kind, t.year) for t in out}
+    assert got[90] == ("target", 2026)
+    assert got[52.5] == ("baseline", 2023)
+    assert "(" not in next(t.text for t in out if t.value == 90)
+
+
+def test_duration_anchored_in_time_keeps_its_subject():
+    t = one("Sở Tài chính thẩm định quyết toán trong thời hạn không quá 5 ngày làm việc kể từ khi nhận đủ hồ sơ.")
+    assert t.text.endswith("không quá 5 ngày làm việc")
+    assert "thẩm định quyết toán" in t.text
+
+
+def test_homograph_without_marks_is_not_a_cue():
+    # "căn cước" folds like "cần" (a target cue); the report's "đã" decides
+    t = one("Đến ngày 30/6, toàn huyện đã cấp căn cước cho dân cư, đạt 97,1% số người thuộc diện cấp.",
+            issued="2024-07-05")
+    assert t.kind == "baseline"
+
+
+def test_related_news_list_is_not_body_text():
+    text = "Tin tức\n\nHội nghị tổng kết công tác năm.\n\nCác tin khác\n- Tỷ lệ hộ nghèo giảm còn 2,1% (01/02/2024)\n- Khai mạc hội chợ (30/01/2024)\n"
+    assert run(text, issued="2024-02-03") == []

@@ -67,6 +67,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Deadline
 from vanban.text import DATE_RE, deadline_due, fold, iso_date, make_date, parse_date_match, roman_to_int
@@ -113,6 +114,9 @@ class _Rules:
     dateline: re.Pattern[str]
     target_cues: frozenset[str]
     stamp: re.Pattern[str]
+    periodic_start: re.Pattern[str]
+    report_of: re.Pattern[str]
+    rec_due: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -205,6 +209,12 @@ def rules() -> _Rules:
         doc_name=doc_name, doc_type_start=doc_type_start, doc_type_any=doc_type_any, verb=verb,
         create_verbs=frozenset(fold(v) for v in ctx["create_verbs"]), target_verb=target_verb,
         dateline=dateline, stamp=stamp, target_cues=frozenset(fold(w) for w in cues["target"]),
+        periodic_start=re.compile(r"(?:" + _words(rec["periodic"]) + r")(?!\w)", _F),
+        report_of=re.compile(r"(?<!\w)(?:" + _words(ctx["report_of"]) + r")(?!\w)", _F),
+        # the due day of a recurring report, written after it: "định kỳ 6 tháng (trước ngày 15/6)"
+        rec_due=re.compile(r"[^\S\n]*(?:\([^\S\n]*(?:(?:" + _words(cues["by"] + cues["in"]) + r")[^\S\n]+)?(?:ngày[^\S\n]+)?"
+                           r"\d{1,2}[^\S\n]*/[^\S\n]*\d{1,2}[^\S\n]*\)|,?[^\S\n]*(?:" + _words(cues["by"] + cues["in"])
+                           + r")[^\S\n]+ngày[^\S\n]+\d{1,2}[^\S\n]*/[^\S\n]*\d{1,2}(?![\d/]))", _F),
     )
 
 
@@ -430,7 +440,8 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
             continue
         v = _recurrence_value(m.group(0))
         if v:
-            out.append(_Cand(m.start(), m.end(), "recurring", v, True, "recurrence", 2))
+            due = r.rec_due.match(text, m.end(), hi)
+            out.append(_Cand(m.start(), due.end() if due else m.end(), "recurring", v, True, "recurrence", 2))
     for m in r.anchor.finditer(text, lo, hi):
         av = _anchor_value(m, issued)
         if not av:
@@ -480,6 +491,70 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
     return out
 
 
+# --------------------------------------------------------------------------- own plan, report periods
+
+_TOKEN = re.compile(r"[^\W_]+")
+_ABBR_PAREN = re.compile(r"\(\s*[A-ZĐ][A-ZĐ&\-]{1,12}\s*\)")  # "(CCHC)": an alias, not a word of the name
+
+
+def _toks(s: str) -> set[str]:
+    return set(_TOKEN.findall(fold(_ABBR_PAREN.sub(" ", s))))
+
+
+def _own_name_tokens(doc: Document) -> set[str] | None:
+    """Words of this document's title when it names a plan of its own (a Kế hoạch, or a
+    decision issuing one), else None."""
+    h = doc.header
+    if not h or not h.title:
+        return None
+    r = rules()
+    plan_types = {fold(t) for t in r.data["context"]["plan_types"]}
+    if fold(h.type or "") not in plan_types and not any(fold(w) in fold(h.title) for w in r.data["context"]["plan_types"]):
+        return None
+    return _toks(h.title) | {w for t in r.data["context"]["plan_types"] for w in _toks(t)}
+
+
+def _names_own_plan(doc: Document, text: str, c: _Cand, ps: int, own: set[str], issued: _dt.date | None) -> bool:
+    """"năm 2023" closing the name of this document's own plan: in its title, in "ban hành
+    Kế hoạch ... năm 2023", or in the title line of the attached plan."""
+    if not issued or int(c.value) not in (issued.year, issued.year + 1):
+        return False
+    r = rules()
+    names = list(r.doc_name.finditer(text, ps, c.start))
+    start = names[-1].start() if names else max(ps, text.rfind("\n", 0, c.start) + 1)
+    words = _toks(text[start:c.start])
+    if not words or len(words) < 3:
+        return False
+    return len(words & own) >= 0.8 * len(words)
+
+
+def _started(value: str, issued: _dt.date | None) -> bool:
+    """Had the period begun when the document was issued?  (A report covers such a period;
+    "sơ kết 6 tháng cuối năm" written in February is work to do in that half.)"""
+    if not issued:
+        return False
+    y = int(value[:4])
+    rest = value[5:]
+    month = 1
+    if rest.startswith("H"):
+        month = 1 if rest == "H1" else 7
+    elif rest.startswith("Q"):
+        month = 3 * int(rest[1:]) - 2
+    elif rest.isdigit():
+        month = int(rest)
+    return (y, month) <= (issued.year, issued.month)
+
+
+def _reported_period(text: str, pos: int, ps: int) -> bool:
+    """The period is what a report covers: "kết quả thực hiện công tác ... 6 tháng đầu năm 2023"
+    (a retrospective noun governs it, no "và" / comma in between)."""
+    r = rules()
+    lo = max(ps, pos - 120)
+    window = text[lo:pos]
+    cut = max(window.rfind(","), window.rfind(" và "), window.rfind(";"))
+    return bool(r.report_of.search(window, cut + 1))
+
+
 # --------------------------------------------------------------------------- driver
 
 
@@ -493,8 +568,19 @@ def _find(doc: Document) -> list[_Cand]:
     refs = _ref_spans(doc)
     regions = _citation_regions(text, refs, ends)
     keep = []
-    for c in _resolve(_candidates(text, lo, len(text), issued), text):
+    cands = _candidates(text, lo, len(text), issued)
+    # The title of this document names its own period ("... giai đoạn 2024 - 2025, định hướng
+    # đến năm 2030", "phương hướng, nhiệm vụ 6 tháng cuối năm 2023"), as the title of an
+    # attached plan does in the body.
+    title = doc.header.spans.get("title") if doc.header else None
+    if title and title[1] <= lo:
+        cands = _candidates(text, title[0], title[1], issued) + cands
+    page = furniture(text)
+    own = _own_name_tokens(doc)
+    for c in _resolve(cands, text):
         if segs and segs.is_excluded(c.start):
+            continue
+        if page and inside_page(c.start, page):
             continue
         if any(s <= c.start < e for s, e in refs):
             continue
@@ -505,16 +591,22 @@ def _find(doc: Document) -> list[_Cand]:
                 continue
         if r.not_before.search(text, max(0, c.start - 40), c.start):
             continue
-        if c.soft and any(s <= c.start < e for s, e in regions):
-            continue
+        if (c.soft or (c.cue == "" and c.form in ("half", "quarter", "month"))) and any(s <= c.start < e for s, e in regions):
+            continue  # a period in the title of a cited document ("... về việc báo cáo ... 6 tháng đầu năm 2023")
         if r.past.search(text, ps, pe) and not (c.form in ("date", "pdate") and c.kind == "by"):
             continue  # "kể từ năm 2001 đến nay", "những năm qua"
         if _in_status_section(doc, c.start):
             continue
         if c.form == "period" and issued and c.cue != "trong" and int(c.value[:4]) < issued.year - 1:
             continue  # the name of a programme that was already running
-        if c.form == "recurrence" and c.soft and _document_only_carried_out(text, c.start, ends):
+        if (c.form == "recurrence" and c.soft and not r.periodic_start.match(text, c.start)
+                and _document_only_carried_out(text, c.start, ends)):
             continue
+        if (c.cue == "" and c.form in ("half", "quarter", "month", "year") and _started(c.value, issued)
+                and _reported_period(text, c.start, ps)):
+            continue  # "Báo cáo kết quả ... 6 tháng đầu năm 2023": the period reported on
+        if c.kind == "year?" and own and _names_own_plan(doc, text, c, ps, own, issued):
+            c.kind = "period"  # "Kế hoạch ... năm 2023": the year of this document's own plan
         if c.kind == "year?":
             # "Năm 2020, ... đạt 90%": a horizon when the year is ahead of the document
             # and the sentence sets a target; never the year in a name ("Hiến pháp năm 2013")

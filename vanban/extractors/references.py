@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Reference
 from vanban.text import DATE_RE, collapse_ws, fold, fold_same_length, parse_date_match
@@ -397,17 +398,30 @@ def _numbered(text: str) -> list[_Cit]:
 _TW_CAP = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?!\w)")
 _LAW = re.compile(r"(?<!\w)(?P<tw>Bộ luật|Luật|Bộ chỉ số|Pháp lệnh)(?!\w)")
 _LAW_TAIL = re.compile(r"[^\S\n]*(?:$|[;.(\n]|(?:ngày|năm)(?!\w))", re.M)
+_AMEND = re.compile(r"[^\S\n]+(?:" + "|".join(r"[^\S\n]+".join(re.escape(w) for w in a.split())
+                                                 for a in sorted(_NAMED["amending"], key=len, reverse=True))
+                     + r")[^\S\n]+(?=Luật|Bộ luật|Pháp lệnh)")
+_LAW_JOIN = re.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?=Luật|Bộ luật|Pháp lệnh)")
 _PAREN = re.compile(r"[^\S\n]*\([^()\n]{1,30}\)")
 _YEAR_AFTER = re.compile(r"[^\S\n]+năm[^\S\n]+(?P<y>(?:19|20)\d{2})(?!\d)")
-_PROG_TW = r"(?:[Cc]h[ưu]ơng[^\S\n]+tr?ình|Kế hoạch)"
-_FORBID = r"(?:của|theo|để|nhằm|đã|được|này|số|với|trong|tại|cho|khi|sau|nếu|thì|phải|cần|về việc)"
+_PROG_TW = r"(?:[Cc]h[ưu]ơng[^\S\n]+tr?ình|Kế hoạch|Đề án)"
+_HORIZON = "|".join(re.escape(h) for h in _NAMED["horizons"])
+_FORBID = r"(?:của|theo|để|nhằm|đã|được|này|số(?=[^\S\n]*\d)|với|trong|tại|cho|khi|sau|nếu|thì|phải|cần|về việc)"
 _PROG_PERIOD = re.compile(
     rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?P<name>(?:(?!(?<!\w){_FORBID}(?!\w)|(?<!\w)(?:{_TW_ALT})(?!\w))[^;.()\"“”\n]){{2,160}}?)"
     r"[^\S\n]*,?[^\S\n]*giai[^\S\n]+đoạn[^\S\n]+(?P<nam>năm[^\S\n]+)?(?P<p1>(?:19|20)\d{2})[^\S\n]*[-–—][^\S\n]*(?P<p2>(?:19|20)\d{2})"
+    # the horizon that completes the name: ", tầm nhìn đến năm 2030", ", định hướng đến năm 2030"
+    rf"(?:[^\S\n]*,?[^\S\n]*(?P<hz>{_HORIZON})[^\S\n]+(?:đến|tới)[^\S\n]+năm[^\S\n]+(?P<p3>(?:19|20)\d{{2}})(?!\d))?"
+    # a short name given in brackets: "(Đề án 06)"
+    rf"(?:[^\S\n]*\((?P<alias>{_PROG_TW}[^\S\n]+\d{{1,4}}[a-zA-Z]?)\))?"
 )
+# "Đề án 06": a programme named by its number, the short name a document gives it.
+_PROG_ALIAS = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?P<n>\d{{1,4}}[a-zA-Z]?)(?![\w/\-]|[.,:]\w)")
 _SPECIFIC = "|".join(re.escape(s) for s in _NAMED["specific"])
 _PROG_SPECIFIC = re.compile(rf"(?<!\w)(?P<tw>(?i:ch[ưu]ơng[^\S\n]+tr?ình))[^\S\n]+(?=\S)")
 _PROG_TW_RX = re.compile(_PROG_TW)
+# verbs between a body's noun and the programme it works on: "Tổ công tác triển khai Đề án 06"
+_ALIAS_BODY = re.compile(r"(?:\s+(?:trien khai|thuc hien|quan ly|dieu hanh))+\s*$")
 _PROG_SHORT = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?=\S)")
 _PATTERNS = [(p["type"], re.compile(p["regex"]), p.get("upper", False)) for p in _NAMED.get("pattern", [])]
 
@@ -440,45 +454,90 @@ def _name_end(text: str, pos: int, allow_nl: bool, max_words: int | None = None)
     return end, n
 
 
+def _law_name_end(text: str, pos: int, allow_nl: bool) -> int | None:
+    """End of a law's name after its type word at `pos`, or None."""
+    end, n = _name_end(text, pos, allow_nl)
+    if n == 0:
+        return None
+    # "Luật Cán bộ, công chức ngày ...", "Luật Thi đua, Khen thưởng": a comma inside the name
+    # when the words after it run to the date, the year, the end of the clause or "và Luật".
+    while end < len(text) and text[end] == ",":
+        e2, n2 = _name_end(text, end + 1, allow_nl)
+        nxt = _NEXT_TOKEN.match(text, end + 1)
+        if n2 and (_LAW_TAIL.match(text, e2) or _LAW_JOIN.match(text, e2) or (nxt and nxt.group(1)[0].isupper())):
+            end = e2
+        else:
+            break
+    return end
+
+
+def _amended_end(text: str, pos: int, allow_nl: bool) -> int | None:
+    """End of the laws an amending law names from `pos`: "Luật A và Luật B", "Luật A, Luật B"."""
+    end = None
+    while True:
+        m = _LAW.match(text, pos)
+        if not m:
+            return end
+        e = _law_name_end(text, m.end(), allow_nl)
+        if e is None:
+            return end
+        end = e
+        j = _LAW_JOIN.match(text, e)
+        if not j:
+            return end
+        pos = j.end()
+
+
 def _named(text: str, header_end: int) -> list[_Cit]:
     out: list[_Cit] = []
+    inner: list[tuple[int, int]] = []  # the laws named inside an amending law's name
     # Laws, codes, ordinances, index sets: "Luật Tổ chức chính quyền địa phương [năm 2015] [ngày ...]".
     for m in _LAW.finditer(text):
         allow_nl = m.start() < header_end
+        if any(a <= m.start() < b for a, b in inner):
+            continue
+        # "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B": one law, named by the laws it amends
+        am = _AMEND.match(text, m.end())
+        end = _amended_end(text, am.end(), allow_nl) if am else None
+        if end is not None:
+            inner.append((am.end(), end))
+            out.append(_law_cit(text, m, end))
+            continue
         first = _WORD.match(text, m.end() + 1) if m.end() < len(text) and text[m.end()] in " \t\xa0" else None
         if not first or first.group().lower() in _NOT_LAW:
             continue
-        end, n = _name_end(text, m.end(), allow_nl)
-        if n == 0:
+        end = _law_name_end(text, m.end(), allow_nl)
+        if end is None:
             continue
-        # "Luật Cán bộ, công chức ngày ...", "Luật Thi đua, Khen thưởng": a comma inside the name
-        # when the words after it run to the date, the year or the end of the clause.
-        while end < len(text) and text[end] == ",":
-            e2, n2 = _name_end(text, end + 1, allow_nl)
-            nxt = _NEXT_TOKEN.match(text, end + 1)
-            if n2 and (_LAW_TAIL.match(text, e2) or (nxt and nxt.group(1)[0].isupper())):
-                end = e2
-            else:
-                break
-        key = text[m.start():end]
-        p = _PAREN.match(text, end)
-        if p:
-            end = p.end()
-        date = None
-        y = _YEAR_AFTER.match(text, end)
-        if y:
-            key += " năm " + y.group("y")
-            date = y.group("y")
-            end = y.end()
-        dm = _DATE_AFTER.match(text, end)
-        if dm:
-            date = parse_date_match(dm)
-            end = dm.end()
-        issuer = None
-        im = _issuer_after(text, end)
-        if im:
-            end, issuer = im
-        out.append(_Cit(m.start(), end, _name_key(key), m.group("tw"), date, issuer, False))
+        out.append(_law_cit(text, m, end))
+    _fixed_shapes(text, out)
+    return out
+
+
+def _law_cit(text: str, m: re.Match[str], end: int) -> _Cit:
+    """A law named text[m.start():end], with its year, date and issuer when written after it."""
+    key = text[m.start():end]
+    p = _PAREN.match(text, end)
+    if p:
+        end = p.end()
+    date = None
+    y = _YEAR_AFTER.match(text, end)
+    if y:
+        key += " năm " + y.group("y")
+        date = y.group("y")
+        end = y.end()
+    dm = _DATE_AFTER.match(text, end)
+    if dm:
+        date = parse_date_match(dm)
+        end = dm.end()
+    issuer = None
+    im = _issuer_after(text, end)
+    if im:
+        end, issuer = im
+    return _Cit(m.start(), end, _name_key(key), m.group("tw"), date, issuer, False)
+
+
+def _fixed_shapes(text: str, out: list[_Cit]) -> None:
     # Fixed shapes from the data file (the constitution, party resolutions, standards).
     for typ, rx, upper in _PATTERNS:
         for m in rx.finditer(text):
@@ -493,7 +552,6 @@ def _named(text: str, header_end: int) -> list[_Cit]:
             if "drop" in rx.groupindex and m.group("drop"):
                 key = collapse_ws(key.replace(collapse_ws(m.group("drop")), ""))
             out.append(_Cit(m.start(), m.end(), _name_key(key) if not upper else key, typ, date, None, False))
-    return out
 
 
 @dataclass
@@ -501,6 +559,7 @@ class _Prog:
     cit: _Cit
     kind: str  # period | specific | short
     words_end: list[int]
+    alias: str = ""  # the short name given in brackets ("Đề án 06")
 
 
 def _programmes(text: str, header_end: int) -> list[_Prog]:
@@ -514,11 +573,13 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
         if not first or first in _STOP or re.match(r"\d", first):
             continue
         key = f"{m.group('tw')} {name} giai đoạn {m.group('nam') or ''}{m.group('p1')}-{m.group('p2')}"
+        if m.group("hz"):
+            key += f", {m.group('hz')} đến năm {m.group('p3')}"
         c = _Cit(m.start(), m.end(), _name_key(key), None, None, None, False)
         im = _issuer_after(text, c.end)
         if im:
             c.end, c.issuer = im
-        found.append(_Prog(c, "period", []))
+        found.append(_Prog(c, "period", [], collapse_ws(m.group("alias") or "")))
         starts.add(m.start())
     for rx, kind in ((_PROG_SPECIFIC, "specific"), (_PROG_SHORT, "short")):
         for m in rx.finditer(text):
@@ -547,7 +608,7 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
             starts.add(m.start())
     for p in found:
         tw = _PROG_TW_RX.match(text, p.cit.start)
-        p.cit.type = "Chương trình" if fold(tw.group()).startswith("chu") else "Kế hoạch"
+        p.cit.type = _type_of_word(tw.group()) if not fold(tw.group()).startswith("chu") else "Chương trình"
     return found
 
 
@@ -598,8 +659,10 @@ def extract(doc: Document) -> list[Reference]:
     self_names = _self_names(doc)
     self_types = {fold(t) for t, _ in self_names}
 
+    page = furniture(text)
+
     def excluded(pos: int) -> bool:
-        return bool(seg and seg.is_excluded(pos))
+        return bool(seg and seg.is_excluded(pos)) or (bool(page) and inside_page(pos, page))
 
     numbered = [c for c in _numbered(text) if not excluded(c.start)]
     for c in numbered:
@@ -683,6 +746,20 @@ def extract(doc: Document) -> list[Reference]:
         if not overlaps(c.start, c.end):
             named.append(c)
             take(c.start, c.end)
+    # Short names given in brackets ("... giai đoạn 2022 - 2025 (Đề án 06)") and programmes
+    # named by their number alone: "các chỉ tiêu của Đề án 06".  Inside the name of a body
+    # ("Tổ công tác triển khai Đề án 06") the mention names the body, not the document.
+    alias_key = {fold(p.alias): p.cit.key for p in progs if p.alias and p.kind == "period"}
+    for m in _PROG_ALIAS.finditer(text):
+        s, e = m.start(), m.end()
+        if excluded(s) or overlaps(s, e):
+            continue
+        if _ends_with_cue(_ALIAS_BODY.sub(" ", _folded_before(text, s, 50)), _NAMED["body_before"]):
+            continue
+        written = collapse_ws(m.group())
+        c = _Cit(s, e, alias_key.get(fold(written), written), _type_of_word(m.group("tw")), None, None, False)
+        named.append(c)
+        take(s, e)
 
     cits = sorted([c for c in numbered] + named, key=lambda c: c.start)
 
@@ -709,9 +786,12 @@ def extract(doc: Document) -> list[Reference]:
                 if rest.startswith(_TREN_NOT):
                     continue
             prev = latest(typ, s)
-            if not prev:
+            if prev:
+                key = prev.key
+            elif fold(typ) in self_types:
+                key = self_key  # "Chỉ thị nói trên" with no other Chỉ thị cited: this one
+            else:
                 continue
-            key = prev.key
         anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True))
     for m in _BARE.finditer(text):
         s, e = m.start(), m.end()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document, Segments
 from vanban.pipeline.segment import segment, sentences
 from vanban.schema import Target
@@ -72,6 +73,10 @@ class _Rules:
     year_block: re.Pattern[str]
     cite_sentence: re.Pattern[str]
     baseline_doc_types: frozenset[str]
+    measured_verb: re.Pattern[str]
+    generic_count: re.Pattern[str]
+    generic_not: frozenset[str]
+    tail_close: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -126,6 +131,15 @@ def _rules() -> _Rules:
                               + r")(?:\s+[^\s,;.:()]+){0,10})\s+(?:nam\s+)?$"),
         cite_sentence=re.compile(r"[\s\-*_•+]*(?:" + _alts(ex["citation_sentences"]) + r")(?!\w)"),
         baseline_doc_types=frozenset(fold(x) for x in k["baseline_doc_types"]),
+        # "tiếp nhận 12.845 hồ sơ", "đã đăng tải 36 tin, bài": a verb of measured work, then the count
+        measured_verb=re.compile(r"(?<!\w)(?:" + _alts(u["measured_verbs"]) + r")\s+(?:(?:duoc|la|tong\s+cong|tong\s+so)\s+)*$"),
+        # a count of any noun: the number and a lower-case word that is not a unit of time or times
+        generic_count=re.compile(r"(?<![\w.,/:\-])(?P<num>" + _NUM + r")\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)(?!\w)"),
+        generic_not=frozenset(w.lower() for w in ex["units"] + ex["generic_not"]),
+        # a phrase after the figure that only anchors it in time ends the measured phrase:
+        # "không quá 3 ngày làm việc kể từ khi nhận đủ hồ sơ"
+        tail_close=re.compile(r"\s*(?:,\s*)?(?:(?:vao|den|toi|trong)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d{2}|(?:"
+                              + _alts(t["tail_anchors"]) + r")(?!\w)|\()"),
     )
 
 
@@ -147,8 +161,6 @@ _INTRO_YEAR = re.compile(
     r"(?:(?:den|toi|trong|vao|cuoi|den\s+het|den\s+cuoi)\s+)?(?:nam\s+)?(?:19|20)\d{2}(?!\w)\s*,?"
     r"|(?:[^\s,;.]+\s+){1,6}?(?:19|20)\d{2}\s*,"  # "Trong 6 tháng đầu năm 2021,"
 )
-# A year phrase after the figure ends the measured phrase: "đạt 80% vào năm 2020".
-_TAIL_CLOSE = re.compile(r"\s*(?:,\s*)?(?:vao|den|toi|trong)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d{2}")
 
 
 def _fold_fast(text: str) -> str:
@@ -177,6 +189,9 @@ class _Ctx:
         self.doc = doc
         self.text = doc.text
         self.ft = _fold_fast(doc.text)
+        lt = doc.text.lower()
+        self.lt = lt if len(lt) == len(doc.text) else doc.text
+        self.page = furniture(doc.text)
         self._headings: dict[int, list[str]] = {}
         self.seg: Segments = doc.segments or segment(doc.text)
         self._line_starts = [a for a, _ in self.seg.lines]
@@ -265,6 +280,16 @@ def _clause_bounds(ctx: _Ctx, pos: int, sent: tuple[int, int]) -> tuple[int, int
         start = m.end()
     m = _CLAUSE_SEP.search(ctx.ft, pos, e)
     end = m.start() if m else e
+    # a figure in brackets is a clause of its own: "đạt 100% (năm 2022 đạt 46,7%)"
+    op = ctx.ft.rfind("(", start, pos)
+    if op >= 0 and ctx.ft.find(")", op, pos) < 0:
+        cl = ctx.ft.find(")", pos, end)
+        if cl >= 0:
+            return op + 1, cl
+    # ... and a bracket after the figure is not part of its clause
+    op = ctx.ft.find("(", pos, end)
+    if op >= 0:
+        end = op
     return start, end
 
 
@@ -276,6 +301,9 @@ def _year_in(ctx: _Ctx, r: _Rules, a: int, b: int, pos: int) -> int | None:
             continue
         if m.group("y") and r.year_block.search(ctx.ft, max(0, m.start("y") - 80), m.start("y")):
             continue
+        op = ctx.ft.rfind("(", a, m.start())
+        if op >= 0 and ctx.ft.find(")", op, m.start()) < 0 and not (op < pos < ctx.ft.find(")", m.start(), b) or pos > op and ctx.ft.find(")", m.start(), b) < 0):
+            continue  # a year inside brackets the figure is not in: "đạt 90% (năm 2023 đạt 52,5%)"
         y = int(m.group("y") or m.group("y2"))
         d = abs(m.start() - pos)
         if dist is None or d < dist:
@@ -303,22 +331,26 @@ def _comparator(ctx: _Ctx, r: _Rules, start: int, end: int, clause_start: int) -
 
 
 def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: tuple[int, int],
-          year: int | None) -> str:
+          year: int | None, clause_year: int | None = None) -> str:
     # 1. a cue in the same clause before the figure; the nearest wins
     def nearest(a: int, b: int, base: re.Pattern[str]) -> str | None:
         best, at = None, -1
         for rx, k in ((base, "baseline"), (r.target_cue, "target")):
             for m in rx.finditer(ctx.ft, a, b):
-                if m.start() >= at:
+                if m.start() >= at and _written(ctx, m.start(), m.end()):
                     best, at = k, m.start()
         return best
 
     k = nearest(clause[0], fig_start, r.base_cue)
     if k:
         return k
-    # 2. a year after the document's own, in the clause or sentence ("đạt 80% vào năm 2020")
+    # 2. a year after the document's own, in the clause or sentence ("đạt 80% vào năm 2020");
+    # a year before it in the clause itself ("năm 2023, Trang ... đã đăng tải 36 tin, bài",
+    # "(năm 2022 đạt 46,7%)") reports what was reached, whatever the section
     if year and ctx.doc_year and year > ctx.doc_year:
         return "target"
+    if clause_year and ctx.doc_year and clause_year < ctx.doc_year:
+        return "baseline"
     # 3. the section the figure sits in ("II. MỤC TIÊU", "I. THỰC TRẠNG")
     for h in ctx.headings(fig_start):
         if r.target_section.search(h):
@@ -372,10 +404,11 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
     head_words = _WORD_RE.findall(ft[lead_last:s])
     after = ft[e:ce]
     # the figure closes its clause: "... mới đạt 17,8%", "... đạt trên 80% vào năm 2020"
-    tail_empty = not after.strip(" ,.") or after.lstrip()[:1] in ",." or bool(_TAIL_CLOSE.match(after))
+    tail_empty = not after.strip(" ,.") or after.lstrip()[:1] in ",." or bool(r.tail_close.match(after))
     mn = None
-    for mn in r.measure_noun.finditer(ft, lead_end, s):
-        pass
+    for m in r.measure_noun.finditer(ft, lead_end, s):
+        if " ".join(ctx.lt[m.start():m.end()].split()) in r_measure_written():
+            mn = m
     if mn is not None and len(_WORD_RE.findall(ft[mn.end():s])) <= 1:
         mn = None  # "đạt tỷ lệ 94,9%": the noun names the figure, the subject is before it
     if tail_empty:
@@ -390,7 +423,7 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
             start = s  # "... được duy trì tại 17/20 Sở, ngành"
         m = r.cut_comma.search(ft, e, ce)
         end = m.start() if m else ce
-        m = _TAIL_CLOSE.search(ft, e, end)
+        m = r.tail_close.search(ft, e, end)
         if m:
             end = m.start()
     while end > start and ft[end - 1] in " \t,;:":
@@ -398,6 +431,29 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
     while start < end and ft[start] in " \t,;:-+*•–":
         start += 1
     return start, max(end, e)
+
+
+def _written(ctx: "_Ctx", a: int, b: int) -> bool:
+    """A cue found on the folded text is the word written, not a homograph without its marks
+    ("cần" vs "căn cước", "số" vs "hồ sơ"), unless the text is written without diacritics."""
+    w = " ".join(ctx.lt[a:b].split()).rstrip(",:")
+    return w.isascii() or w in r_cues_written()
+
+
+@lru_cache(maxsize=1)
+def r_cues_written() -> frozenset[str]:
+    with open(_DATA, "rb") as fh:
+        d = tomllib.load(fh)
+    k, t = d["kind"], d["text"]
+    return frozenset(w.lower().rstrip(",:") for w in k["baseline"] + k["baseline_weak"] + k["target"] + t["measure_nouns"])
+
+
+@lru_cache(maxsize=1)
+def r_measure_written() -> frozenset[str]:
+    """The measure nouns as written (lower case, with diacritics), spaces normalised to one."""
+    with open(_DATA, "rb") as fh:
+        d = tomllib.load(fh)
+    return frozenset(w.lower() for w in d["text"]["measure_nouns"])
 
 
 def _skip_lead(ft: str, r: _Rules, pos: int, limit: int) -> int:
@@ -418,11 +474,16 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
     b0 = ctx.body_start
 
     def ok(pos: int) -> bool:
-        return not ctx.seg.is_excluded(pos) and not _inside(pos, ctx.nogo)
+        return (not ctx.seg.is_excluded(pos) and not _inside(pos, ctx.nogo)
+                and not (ctx.page and inside_page(pos, ctx.page)))
 
     # Every pattern opens with a number: try them only where a digit run starts (much faster
-    # than letting each regex scan the whole text).
+    # than letting each regex scan the whole text).  The title of the document is read too
+    # ("..., đặt mục tiêu 80% hồ sơ được số hóa").
     starts = [m.start() for m in _DIGITS.finditer(ft, b0)]
+    title = ctx.doc.header.spans.get("title") if ctx.doc.header else None
+    if title and title[1] <= b0:
+        starts = [m.start() for m in _DIGITS.finditer(ft, title[0], title[1])] + starts
 
     def scan(rx: re.Pattern[str]):
         last = -1
@@ -473,14 +534,18 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         if v is None:
             continue
         pre = ft[max(0, m.start() - 30):m.start()]
-        if r.excl_before.search(pre):
-            continue
+        if r.excl_before.search(pre) and not (unit_f in r.count_units and r.measured_verb.search(pre)):
+            continue  # "đúng hạn 12.488 hồ sơ" is a count, "hạn 15/12" not
         if re.search(r"(?:19|20)\d\d$", m.group("num")) and v >= 1900 and unit_f not in r.money_units:
             continue
+        need_base = False
         if unit_f in r.money_units:
             pass
         elif not r.count_cue.search(pre):
-            continue
+            if unit_f in r.measure_units or not r.measured_verb.search(pre):
+                continue
+            # "tiếp nhận 12.845 hồ sơ": a result when reported; in a plan, a task ("tổ chức 02 lớp")
+            need_base = True
         if r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
             continue
         unit = ctx.text[m.start("unit"):m.end("unit")]
@@ -488,7 +553,35 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         # a count of entities needs at least two: "01 văn bản" is an instruction, not an indicator
         if unit == "count" and v < 2:
             continue
-        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit=unit, total=None, lo=None))
+        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit=unit, total=None, lo=None,
+                        need_base=need_base))
+    # Counts of other nouns ("ít nhất 48 tin, bài", "kích hoạt 412.300 tài khoản"): a comparator
+    # right before the number, or a verb of measured work (a result, kept only as a baseline).
+    taken = [(f["start"], f["end"]) for f in out]
+    for m in scan(r.generic_count):
+        if not ok(m.start()) or _inside(m.start(), taken):
+            continue
+        v = parse_number(m.group("num"))
+        if v is None or v < 2 or (v >= 1900 and re.fullmatch(r"(?:19|20)\d\d", m.group("num"))):
+            continue
+        # not a time, a duration, an age or a level: judged on the words as written ("giấy" is
+        # no "giây"), or folded when the text has no diacritics
+        written = ctx.lt[m.start("unit"):m.end("unit")].split()
+        if not written or written[0] in r.generic_not or " ".join(written) in r.generic_not or (
+                " ".join(written).isascii() and {fold(x) for x in written[:1]} & {fold(x) for x in r.generic_not}):
+            continue
+        pre = ft[max(0, m.start() - 30):m.start()]
+        if r.excl_before.search(pre) or r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
+            continue
+        cm = r.cmp_before.search(pre)
+        if cm and re.sub(r"\s+", " ", cm.group("cue")) != "tu":
+            need_base = False
+        elif r.measured_verb.search(pre):
+            need_base = True
+        else:
+            continue
+        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit="count", total=None, lo=None,
+                        need_base=need_base))
     out.sort(key=lambda f: f["start"])
     return out
 
@@ -518,9 +611,11 @@ def extract(doc: Document) -> list[Target]:
         ts, te = _text_span(ctx, r, cs, ce, clause, nxt, prv, min(sent[0], line[0] if line else sent[0]) - 1)
         if r.cite_sentence.match(ctx.ft, sent[0]):
             continue
-        year = (_year_in(ctx, r, clause[0], clause[1], f["num_start"])
-                or _year_in(ctx, r, sent[0], sent[1], f["num_start"]))
-        kind = _kind(ctx, r, cs, clause, sent, year)
+        cy = _year_in(ctx, r, clause[0], clause[1], f["num_start"])
+        year = cy or _year_in(ctx, r, sent[0], sent[1], f["num_start"])
+        kind = _kind(ctx, r, cs, clause, sent, year, cy)
+        if f.get("need_base") and kind != "baseline":
+            continue
         if year is None:
             # a target takes the year of its section ("II. MỤC TIÊU ĐẾN NĂM 2020"); a baseline
             # only that of a results section ("I. KẾT QUẢ THỰC HIỆN NĂM 2020")

@@ -1,0 +1,44 @@
+"""Web-page furniture: tag lines and "Các tin khác" link lists of portal articles.
+
+Their headlines are other articles' titles ("Chỉ số hài lòng ... đạt 84,3% (05/07/2023)"),
+not statements of this document.  `furniture(text)` returns their spans, sorted; data in
+data/page.toml.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+_D = tomllib.loads((Path(__file__).parent / "data" / "page.toml").read_text(encoding="utf-8"))
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_LABEL = re.compile(r"^[ \t*_#>\-]*(?i:" + _alts(_D["label_lines"]) + r")[ \t]*:[^\n]*", re.M)
+_LIST_HEAD = re.compile(r"^[ \t*_#>]*(?i:" + _alts(_D["link_list_headings"]) + r")[ \t*_:]*$", re.M)
+_ITEM = re.compile(r"[ \t]*(?:[-•*+][ \t]+)?[^\n]{1,160}(?:\n|$)")
+
+
+@lru_cache(maxsize=64)
+def furniture(text: str) -> tuple[tuple[int, int], ...]:
+    out = [m.span() for m in _LABEL.finditer(text)]
+    for m in _LIST_HEAD.finditer(text):
+        end = m.end()
+        pos = end + 1
+        # the list: short item lines, the first run after the heading
+        while pos < len(text):
+            im = _ITEM.match(text, pos)
+            if not im or not im.group().strip() or len(im.group().strip()) > 160:
+                break
+            end = pos + len(im.group().rstrip("\n"))
+            pos = im.end()
+        out.append((m.start(), end))
+    return tuple(sorted(out))
+
+
+def inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(a <= pos < b for a, b in spans)
