@@ -187,3 +187,55 @@ def test_table_columns_make_bodies_act():
             "| 1 | Rà soát thủ tục | Sở Công Thương | Sở Tư pháp | Quý II/2024 |\n")
     got = names(body)
     assert {"Sở Công Thương", "Sở Tư pháp"} <= set(got)
+
+
+# ---- body-name grammar: sub-units, district offices, bodies outside the gazetteer (written for the tests)
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("2. Phòng Tài chính - Kế hoạch chủ trì thẩm định dự toán của các xã.", "Phòng Tài chính - Kế hoạch"),
+    ("3. Phòng Lao động - Thương binh và Xã hội rà soát danh sách hộ nghèo.", "Phòng Lao động - Thương binh và Xã hội"),
+    ("Chi cục Kiểm lâm tăng cường tuần tra bảo vệ rừng.", "Chi cục Kiểm lâm"),
+    ("Trung tâm Y tế huyện triển khai tiêm chủng mở rộng.", "Trung tâm Y tế huyện"),
+    ("Ban Quản lý dự án đầu tư xây dựng huyện khẩn trương hoàn thiện hồ sơ.", "Ban Quản lý dự án đầu tư xây dựng huyện"),
+    ("Giao Văn phòng Sở tổng hợp kết quả thực hiện.", "Văn phòng Sở"),
+    ("Đề nghị Bưu điện tỉnh hỗ trợ chuyển phát hồ sơ.", "Bưu điện tỉnh"),
+    ("Đề nghị Viễn thông Quảng Bình bảo đảm đường truyền.", "Viễn thông Quảng Bình"),
+    ("Huyện đoàn Lệ Thủy phối hợp tổ chức ngày hội thanh niên.", "Huyện đoàn Lệ Thủy"),
+    ("Tổ công tác thực hiện Đề án 06 của huyện kiểm tra việc cấp tài khoản định danh.",
+     "Tổ công tác thực hiện Đề án 06 của huyện"),
+    ("Văn phòng HĐND và UBND thành phố theo dõi, đôn đốc việc thực hiện.",
+     "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố"),
+    ("Thường trực HĐND huyện giám sát việc thực hiện.", "Thường trực Hội đồng nhân dân huyện"),
+])
+def test_body_name_grammar(sentence, expected):
+    assert expected in names(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Các phòng chuyên môn thuộc Sở phối hợp thực hiện.", "các phòng chuyên môn thuộc Sở"),
+    ("Giao các chủ đầu tư khẩn trương giải ngân vốn.", "các chủ đầu tư"),
+    ("Sở Y tế chỉ đạo các cơ sở khám bệnh, chữa bệnh bảo đảm thuốc, vật tư.", "các cơ sở khám bệnh, chữa bệnh"),
+    ("Các Ban của HĐND tỉnh giám sát việc thực hiện.", "các Ban của Hội đồng nhân dân tỉnh"),
+])
+def test_classes_of_sub_units(sentence, expected):
+    got = names(sentence)
+    assert expected in got and got[expected].collective
+
+
+def test_name_ends_at_a_verb_outside_the_role_cues():
+    got = names("Phòng Văn hóa và Thông tin đẩy mạnh tuyên truyền trên hệ thống loa truyền thanh.")
+    assert "Phòng Văn hóa và Thông tin" in got
+
+
+def test_place_names_are_not_newspapers():
+    got = names("Kính gửi:\n- Ủy ban nhân dân các huyện, thành phố Tuy Hòa, Bảo Lâm.\n")
+    assert not any(n.startswith(("Bảo", "Báo")) for n in got)
+
+
+def test_link_list_lines_are_not_agencies():
+    got = names("Liên kết website\nBáo Quảng Trị\nĐài Phát thanh và Truyền hình Quảng Trị\nLượt truy cập: 12.345\n")
+    assert not got
+
+
+def test_past_coordination_is_narrative():
+    assert "Huyện đoàn" not in names("Phòng đã phối hợp với Huyện đoàn tổ chức 12 lớp tập huấn.")

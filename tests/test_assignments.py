@@ -155,3 +155,56 @@ def test_table_group_heading_rows_are_skipped():
             "| 1 | Rà soát văn bản | Sở Tư pháp | Các sở, ngành |\n")
     out = run(body)
     assert {(a.agency, a.role) for a in out} == {("Sở Tư pháp", "lead"), ("các sở, ngành", "support")}
+
+
+# ---- generalisation classes (sentences written for the tests)
+
+def test_qualifier_between_subject_and_verb():
+    out = run("3. Sở Công Thương, Sở Tài chính theo chức năng, nhiệm vụ được giao kiểm tra giá mặt hàng thiết yếu.\n")
+    assert triples(out) == {("3", "Sở Công Thương", "lead"), ("3", "Sở Tài chính", "lead")}
+
+
+def test_subjects_joined_by_semicolons():
+    out = run("Giao Sở Giáo dục và Đào tạo chủ trì rà soát trường lớp; Sở Y tế chỉ đạo các trung tâm y tế "
+              "kiểm tra sức khỏe học sinh; UBND các huyện báo cáo kết quả trước ngày 30/9.\n")
+    t = {(a.agency, a.role) for a in out}
+    assert ("Sở Giáo dục và Đào tạo", "lead") in t
+    assert ("Sở Y tế", "lead") in t
+    assert ("Ủy ban nhân dân các huyện", "lead") in t
+
+
+def test_directed_body_leads_too():
+    out = run("4. UBND các huyện chỉ đạo Phòng Tư pháp chủ trì, phối hợp với các phòng, ban chuyên môn rà soát văn bản.\n")
+    t = triples(out)
+    assert ("4", "Ủy ban nhân dân các huyện", "lead") in t
+    assert ("4", "Phòng Tư pháp", "lead") in t
+    assert ("4", "các phòng, ban chuyên môn", "support") in t
+
+
+def test_phoi_hop_thuc_hien_after_a_request_is_support():
+    out = run("5. Đề nghị Báo Nghệ An, Đài Phát thanh và Truyền hình Nghệ An quan tâm phối hợp thực hiện.\n")
+    assert {a.role for a in out} == {"support"}
+
+
+def test_budget_allocation_is_no_assignment():
+    out = run("IV. KINH PHÍ\nKinh phí thực hiện được bố trí từ nguồn ngân sách giao cho Sở Tư pháp năm 2025.\n")
+    assert not out
+
+
+def test_past_event_is_no_assignment():
+    text = "Ngày 12/3/2022, Sở Nội vụ tổ chức hội nghị triển khai nhiệm vụ.\n"
+    assert not run(text)
+
+
+def test_recipient_leads_only_what_it_receives_for():
+    out = run("2. Các sở, ngành gửi báo cáo về Sở Kế hoạch và Đầu tư trước ngày 15/12.\n"
+              "3. Các sở, ngành gửi báo cáo về Sở Tài chính để tổng hợp, tham mưu.\n")
+    t = triples(out)
+    assert ("2", "Sở Kế hoạch và Đầu tư", "lead") not in t
+    assert ("3", "Sở Tài chính", "lead") in t
+
+
+def test_title_line_of_a_clause_is_no_task():
+    out = run("Ủy ban nhân dân huyện Mỏ Cày Nam báo cáo như sau:\n1. Công tác chỉ đạo, điều hành\n"
+              "Đã ban hành 12 văn bản chỉ đạo.\n2. Phòng Nội vụ chủ trì kiểm tra công vụ.\n")
+    assert triples(out) == {("2", "Phòng Nội vụ", "lead")}

@@ -47,12 +47,21 @@ from pathlib import Path
 
 from vanban.pipeline.document import Document
 from vanban.schema import Agency
-from vanban.text import fold, pipe_tables, unaccent_same_length
+from vanban.text import pipe_tables, unaccent_same_length
+
+_WS = re.compile(r"\s+")
+
+
+def fold(s: str | None) -> str:
+    """vanban.text.fold for NFC text (documents are NFC after ingest), by one str.translate."""
+    if not s:
+        return ""
+    return _WS.sub(" ", unaccent_same_length(s).lower()).strip()
 
 _DATA = Path(__file__).with_name("data") / "agencies.toml"
 
-H = r"[^\S\n]"  # horizontal white space
-_SEP = rf"(?:{H}*[,\-–&]{H}*(?:va{H}+)?|{H}+(?:va{H}+)?)"  # loose separator inside a name
+H = " "  # horizontal white space: every text matched has it mapped to " " (see _u)
+_SEP = r"[ ,\-–&]+(?:va +)?"  # loose separator inside a name: " ", ", ", " - ", " & ", " và "
 _PN_WORD = r"(?-i:[A-Z][a-z]*)"
 _PN = rf"{_PN_WORD}(?:{H}+{_PN_WORD}){{0,3}}"  # a capitalised proper name (unaccented)
 
@@ -66,8 +75,8 @@ class _Lex:
     holders_rx: re.Pattern[str]
     after_holder: re.Pattern[str]
     scope_rx: re.Pattern[str]
-    body_alts: list[tuple[set[str], str]]
-    coll_alts: list[tuple[set[str], str]]
+    body_alts: list[tuple[set[str], object]]  # (first words, regex or builder of a phrase subset)
+    coll_alts: list[tuple[set[str], object]]
     start: frozenset[str]
     by_word: dict[str, re.Pattern[str]]
     field_so: re.Pattern[str]
@@ -105,6 +114,11 @@ def _abbr_alt(abbr: dict[str, str]) -> list[tuple[list[str], str]]:
 
 def _phrase(p: str, abbrs: list[tuple[list[str], str]], case: bool = False) -> str:
     """Loose regex for a phrase: flexible separators, optional "và", abbreviations."""
+    return _SEP.join(_parts(p, abbrs, case))
+
+
+def _parts(p: str, abbrs: list[tuple[list[str], str]], case: bool = False) -> list[str]:
+    """The word regexes of a phrase (a run of words that has an abbreviation is one part)."""
     w = [x for x in _words(p) if x.lower() not in ("va", "&")]
     parts: list[str] = []
     i = 0
@@ -120,14 +134,36 @@ def _phrase(p: str, abbrs: list[tuple[list[str], str]], case: bool = False) -> s
             i += len(hit[0])
         else:
             x = re.escape(w[i])
-            parts.append(f"(?-i:{x})" if case else x)
+            parts.append(f"(?-i:{x})" if case else x.lower())
             i += 1
-    return _SEP.join(parts)
+    return parts
 
 
 def _alt(ps: list[str], abbrs, case: bool = False) -> str:
-    ps = sorted(set(ps), key=lambda p: -len(_words(p)))
-    return "|".join(f"(?:{_phrase(p, abbrs, case)})" for p in ps)
+    """One alternation of phrases, written as a trie of words: phrases that share their first
+    words share them in the pattern (small patterns compile fast), and the longest phrase wins
+    (the continuation after a shared prefix is greedy)."""
+    trie: dict = {}
+    for p in set(ps):
+        node = trie
+        for part in _parts(p, abbrs, case):
+            node = node.setdefault(part, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    alts = []
+    for part in sorted(k for k in node if k):
+        kid = node[part]
+        rest = _emit(kid) if any(k for k in kid) else ""
+        if not rest:
+            alts.append(part)
+        elif "" in kid:
+            alts.append(f"{part}(?:{_SEP}(?:{rest}))?")
+        else:
+            alts.append(f"{part}{_SEP}(?:{rest})")
+    return "|".join(alts)
 
 
 def _cue_alt(ps: list[str]) -> str:
@@ -182,10 +218,10 @@ def _lex() -> _Lex:
         (_starts(["Ủy ban nhân dân", "Hội đồng nhân dân"], d), ub),
         ({"so"}, so),
         ({"ban"}, rf"(?:{ban}|{bcd})"),
-        (_starts(b["proper"], d), proper),
-        (_starts(b["level"], d), level_body),
+        (_starts(b["proper"], d), _Family(b["proper"], d, lambda ps: rf"(?:{_alt(ps, abbrs, case=True)}){H}+{_PN}")),
+        (_starts(b["level"], d), _Family(b["level"], d, lambda ps: rf"(?=(?-i:[A-Z]))(?:{_alt(ps, abbrs)}){lvl_tail}")),
         ({"bo"}, bo),
-        (_starts(b["fixed"], d), fixed),
+        (_starts(b["fixed"], d), _Family(b["fixed"], d, lambda ps: _alt(ps, abbrs))),
     ]
     coll_alts = [
         (_starts(c["owned_prefix"], d) | {"cac"}, rf"(?:(?:{owned}){H}+)?cac{H}+{mlist}{quals}"),
@@ -214,7 +250,7 @@ def _lex() -> _Lex:
         scope_tail=re.compile(rf"\s+(?:{_cue_alt(c['scope_after_body'])})$"),
         trigger=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['trigger'])})[\s:*_]*$"),
         owner=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['owner'])})[\s*_]*$"),
-        not_predicate=re.compile(rf"^(?:[.;,)\]]|$|(?:{_cue_alt(cues['not_predicate'])})\b)"),
+        not_predicate=re.compile(rf"^(?:[.;,)\]]|$|(?!theo\s+doi\b)(?:{_cue_alt(cues['not_predicate'])})\b)"),
         passive=re.compile(rf"^(?:(?:{_cue_alt(cues['passive'])})\s+)*(?:duoc|bi)\b"),
         intro=re.compile(rf"^[\s*_]*(?:{_cue_alt(cues['intro'])})\b"),
         lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),
@@ -273,6 +309,7 @@ class _Generic:
         self.hard = {tuple(x.lower().split()) for x in g.get("hard_stops", [])}
         self.soft = {tuple(x.lower().split()) for x in g.get("soft_stops", [])}
         self.hard_f = {toks(x) for x in g.get("hard_stops", [])}
+        self.purpose = {("thực", "hiện"), ("thuc", "hien")}  # "Tổ công tác thực hiện Đề án ..."
         self.soft_f = {toks(x) for x in g.get("soft_stops", [])}
         self.first = {h[0] for h in self.heads}
         self.head_words = {(h[0], _marks(w)) for p in g.get("heads", []) + g.get("lower_heads", [])
@@ -337,12 +374,14 @@ class _Generic:
                     i += 1
                     continue
                 break
-            if self._stop(written, i, hard):
+            if self._stop(written, i, hard) and not (lower_ok and self._stop(written, i, self.purpose)):
                 break
-            k = self._stop(written, i, soft)
+            k = self._stop(written, i, soft) or (lower_ok and self._stop(written, i, self.purpose))
             if k:
-                ahead = words[i + k:i + k + 4]
-                if any(self._level(words, i + k + j) for j in range(len(ahead))) or (
+                # crossed when a level word closes the name first ("... đầu tư xây dựng tỉnh"), or
+                # after a lower-case head when a name follows ("Tổ công tác thực hiện Đề án 06")
+                lv = next((j for j in range(i + k, min(n, i + k + 4)) if self._level(words, j)), -1)
+                if (lv >= 0 and not any(self._stop(written, j, hard) for j in range(i + k, lv))) or (
                         lower_ok and any(u[toks[j][0]].isupper() for j in range(i + k, min(n, i + k + 2)))):
                     i += k
                     continue
@@ -361,6 +400,20 @@ class _Generic:
 
 
 _WORD = re.compile(r"(?<![-/&\w])[A-Za-z]+")
+
+
+class _Family:
+    """A gazetteer list compiled per first word: a word only pays for the phrases it can start."""
+
+    def __init__(self, phrases: list[str], d: dict, build):
+        self.by_word: dict[str, list[str]] = {}
+        for p in phrases:
+            for w in _starts([p], d):
+                self.by_word.setdefault(w, []).append(p)
+        self.build = build
+
+    def for_word(self, word: str) -> str:
+        return self.build(self.by_word.get(word, []))
 
 
 def _starts(phrases: list[str], d: dict) -> set[str]:
@@ -383,7 +436,7 @@ def _word_rx(lx: "_Lex", word: str, kind: str) -> re.Pattern[str] | None:
     k = kind + ":" + word
     if k not in lx.by_word:
         alts = lx.body_alts if kind == "body" else lx.coll_alts
-        parts = [r for ws, r in alts if word in ws]
+        parts = [r if isinstance(r, str) else r.for_word(word) for ws, r in alts if word in ws]
         lx.by_word[k] = re.compile(rf"(?:{'|'.join(parts)})(?![A-Za-z])", re.I) if parts else None
     return lx.by_word[k]
 
@@ -533,20 +586,41 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
     return display, key, collective, holder
 
 
+_HWS = {c: " " for c in (0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+                          0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000)}
+_U_CACHE: dict[int, tuple[str, str]] = {}
+
+
+def _u(text: str) -> str:
+    """The same-length matching copy of a text: diacritics stripped, case kept, horizontal white
+    space as " " (so the patterns need no white-space classes).  Cached for the last texts."""
+    hit = _U_CACHE.get(id(text))
+    if hit and hit[0] is text:
+        return hit[1]
+    u = unaccent_same_length(text).translate(_HWS)
+    if len(_U_CACHE) > 8:
+        _U_CACHE.clear()
+    _U_CACHE[id(text)] = (text, u)
+    return u
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every agency mention in text[start:end], document order, no overlaps."""
     lx = _lex()
     end = len(text) if end is None else end
-    u = unaccent_same_length(text)
+    u = _u(text)
     out: list[Mention] = []
     pos = start
     first = lx.start
     gen = lx.generic
     gfirst = gen.first if gen else frozenset()
-    for cand in _WORD.finditer(u, start, end):
-        w = cand.group(0).lower()
-        if cand.start() < pos or (w not in first and w not in gfirst):
+    if "cand" not in lx.by_word:  # only the words that can start a mention are visited
+        words = sorted(first | gfirst, key=len, reverse=True)
+        lx.by_word["cand"] = re.compile(r"(?<![-/&\w])(?:" + "|".join(words) + r")(?![A-Za-z])", re.I)
+    for cand in lx.by_word["cand"].finditer(u, start, end):
+        if cand.start() < pos:
             continue
+        w = cand.group(0).lower()
         if not _accent_ok(lx, text, u, cand.start(), cand.end()):
             continue  # "Bảo Lộc" is no "Báo"
         e = _match_at(lx, u, cand.start(), end) if w in first else -1
@@ -737,7 +811,7 @@ def analyse(doc: Document) -> Analysis:
     for m in mentions:
         if groups:
             g = groups[-1]
-            gap = unaccent_same_length(text[g.end:m.start])
+            gap = _u(text)[g.end:m.start]
             intro_end = bool(g.owner) and gap.strip() == "," and lx.intro.match(fold(text[g.clause_start:g.start]))
             if _JOIN.match(gap) and not (";" in gap and not g.subject) and not g.table_role and not intro_end:
                 g.mentions.append(m)
@@ -797,7 +871,7 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex) -> None:
             g.trigger, g.owner = "", "giao"  # "kinh phí ... giao cho Sở Nội vụ năm 2024": an allocation
     elif om:
         g.owner = re.sub(r"\s+", " ", om.group("t"))
-    if (not g.trigger or g.trigger == "ve") and _SEND_TO.search(pf):
+    if (not g.trigger or g.trigger in ("ve", "bao cao ve", "bao cao")) and _SEND_TO.search(pf):
         g.trigger, g.owner = "gui ve", ""  # "gửi báo cáo (...) về Sở Tư pháp", "phản ánh về Văn phòng Sở"
     core = lx.lead_in.sub("", pf).strip()
     g.subject = core == "" or core.endswith(",")

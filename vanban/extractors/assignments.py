@@ -38,7 +38,7 @@ from functools import lru_cache
 from vanban.extractors import agencies as ag
 from vanban.pipeline.document import Document
 from vanban.schema import Assignment, ClauseNode
-from vanban.text import fold
+from vanban.extractors.agencies import fold
 
 _MAX_TASK = 300
 
