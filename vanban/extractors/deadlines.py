@@ -70,7 +70,10 @@ from typing import Any, Iterable
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Deadline
-from vanban.text import DATE_RE, deadline_due, fold, iso_date, make_date, parse_date_match, roman_to_int
+from vanban.text import DATE_RE, deadline_due, fold as _fold_text, iso_date, make_date, parse_date_match, roman_to_int
+
+# folding is called on the same short cue words over and over
+fold = lru_cache(maxsize=8192)(_fold_text)
 
 __all__ = ["extract", "parse", "rules"]
 
@@ -149,17 +152,17 @@ def rules() -> _Rules:
         # years: năm 2020; a bare 2020 only after a cue
         r"|(?P<year>năm\s+(?P<yr>" + YEAR + r"))(?![\d/]|[.,]\d)"
         r"|(?<![\d/.\-])(?P<ybare>" + YEAR + r")(?![\d/]|[.,]\d|\s*[-–—]\s*\d)",
-        _F,
+        0,  # matched on the lower-cased text (see _candidates)
     )
     per = d["periods"]
     joins = _words(cues["range_join"])
     period = re.compile(
         r"(?=[tTgG])(?P<intro>(?:trong\s+)?)(?P<body>(?:" + _words(per["words"]) + r")\s+(?:năm\s+)?(?:từ\s+)?(?:năm\s+)?"
         r"(?P<a>" + YEAR + r")\s*(?:[-–—]|\s(?:" + joins + r")\s)\s*(?:năm\s+)?(?P<b>" + YEAR + r"))(?!\d)",
-        _F,
+        0,  # matched on the lower-cased text (see _candidates)
     )
     span_range = re.compile(
-        r"(?<!\w)(?:từ)\s+(?:năm\s+)?(?P<a>" + YEAR + r")\s+(?:" + joins + r")\s+(?:năm\s+)?(?P<b>" + YEAR + r")(?!\d)", _F
+        r"từ(?<!\wtừ)\s+(?:năm\s+)?(?P<a>" + YEAR + r")\s+(?:" + joins + r")\s+(?:năm\s+)?(?P<b>" + YEAR + r")(?!\d)"
     )
 
     rec = d["recurrence"]
@@ -179,7 +182,7 @@ def rules() -> _Rules:
         r"(?<!\w)(?=" + _words(rec["prefixes"] + rec["periodic"] + ["ngày"] + cues["by"] + cues["in"]) + r")(?:(?P<day>" + day + r")(?P<dunit>(?:" + _words(rec["prefixes"]) + r")\s+(?:tháng|quý|năm)|tháng\s+cuối\s+(?:mỗi\s+|hằng\s+|hàng\s+|của\s+)?quý)"
         r"|(?P<periodic>(?:" + _words(rec["periodic"]) + r")\s*(?:\(\s*" + lst + r"\s*\)|" + lst + r"))"
         r"|(?P<bare>" + bare_item + r"(?:\s*(?:,|\s(?:và|hoặc)\s)\s*" + item + r")*))",
-        _F,
+        0,  # matched on the lower-cased text (see _candidates)
     )
     rec_item = re.compile(r"(?:(?P<pre>" + _words(rec["prefixes"]) + r")\s+|(?P<n>" + num_re + r")\s+)?(?P<u>" + unit_re + r")" + unit_tail + r"(?!\w)", _F)
 
@@ -419,9 +422,31 @@ def _anchor_value(m: re.Match[str], issued: _dt.date | None) -> tuple[str, str] 
 # --------------------------------------------------------------------------- candidates
 
 
+# Where an anchor can start (its first word or digit run): the anchor pattern is tried only
+# there, as a match, instead of being searched at every position of the text.
+_ANCHOR_AT = re.compile(r"\d+|ngày|năm|tháng|quý|sáu")
+
+
+def _anchors(rx: re.Pattern[str], text: str, lo: int, hi: int):
+    last = -1
+    for a in _ANCHOR_AT.finditer(text, lo, hi):
+        p = a.start()
+        if p < last:
+            continue
+        m = rx.match(text, p, hi)
+        if m:
+            last = m.end()
+            yield m
+
+
 def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_Cand]:
     r = rules()
     out: list[_Cand] = []
+    # The patterns are written in lower case and run over a lower-cased copy: case-insensitive
+    # matching of Vietnamese letters costs the regex engine several times more.
+    low = text.lower()
+    if len(low) == len(text):
+        text = low
     for m in r.period.finditer(text, lo, hi):
         a, b = int(m.group("a")), int(m.group("b"))
         if b > a:
@@ -442,7 +467,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         if v:
             due = r.rec_due.match(text, m.end(), hi)
             out.append(_Cand(m.start(), due.end() if due else m.end(), "recurring", v, True, "recurrence", 2))
-    for m in r.anchor.finditer(text, lo, hi):
+    for m in _anchors(r.anchor, text, lo, hi):
         av = _anchor_value(m, issued)
         if not av:
             continue

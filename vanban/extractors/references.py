@@ -423,7 +423,8 @@ _PROG_TW_RX = re.compile(_PROG_TW)
 # verbs between a body's noun and the programme it works on: "Tổ công tác triển khai Đề án 06"
 _ALIAS_BODY = re.compile(r"(?:\s+(?:trien khai|thuc hien|quan ly|dieu hanh))+\s*$")
 _PROG_SHORT = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?=\S)")
-_PATTERNS = [(p["type"], re.compile(p["regex"]), p.get("upper", False)) for p in _NAMED.get("pattern", [])]
+_PATTERNS = [(p["type"], re.compile(p["regex"]), p.get("upper", False), tuple(p.get("needs", ())))
+             for p in _NAMED.get("pattern", [])]
 
 
 def _name_end(text: str, pos: int, allow_nl: bool, max_words: int | None = None) -> tuple[int, int]:
@@ -539,7 +540,10 @@ def _law_cit(text: str, m: re.Match[str], end: int) -> _Cit:
 
 def _fixed_shapes(text: str, out: list[_Cit]) -> None:
     # Fixed shapes from the data file (the constitution, party resolutions, standards).
-    for typ, rx, upper in _PATTERNS:
+    low = text.lower()
+    for typ, rx, upper, needs in _PATTERNS:
+        if needs and not any(n in low for n in needs):
+            continue  # cheap test first: the pattern cannot match
         for m in rx.finditer(text):
             key = text[m.start():m.end()]
             if "x" in rx.groupindex and m.group("x"):
