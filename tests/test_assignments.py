@@ -208,3 +208,7 @@ def test_title_line_of_a_clause_is_no_task():
     out = run("Ủy ban nhân dân huyện Mỏ Cày Nam báo cáo như sau:\n1. Công tác chỉ đạo, điều hành\n"
               "Đã ban hành 12 văn bản chỉ đạo.\n2. Phòng Nội vụ chủ trì kiểm tra công vụ.\n")
     assert triples(out) == {("2", "Phòng Nội vụ", "lead")}
+
+
+def test_past_coordination_is_no_assignment():
+    assert not run("Năm qua, Sở đã phối hợp với Huyện đoàn tổ chức 12 lớp tập huấn.\n")

@@ -866,7 +866,7 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex) -> None:
         g.trigger = re.sub(r"\s+", " ", tm.group("t"))
         before = pf[:tm.start("t")]
         if _PAST.search(before):
-            g.trigger = ""  # "Sở đã phối hợp với Tỉnh đoàn ...": narrates, assigns nothing
+            g.trigger = "da"  # "Sở đã phối hợp với Tỉnh đoàn ...": reported on, assigned nothing
         elif g.trigger.startswith("giao") and _BUDGET.search(before):
             g.trigger, g.owner = "", "giao"  # "kinh phí ... giao cho Sở Nội vụ năm 2024": an allocation
     elif om:
