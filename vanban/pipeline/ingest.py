@@ -393,6 +393,30 @@ def render_table(rows: Iterable[Iterable[str | None]]) -> list[str]:
     return out
 
 
+_LAYOUT_CUE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do|^\s*Số\s*:", re.IGNORECASE | re.MULTILINE)
+
+
+def layout_header_lines(rows: list[list[list[str]]]) -> list[str] | None:
+    """The header block of a Vietnamese document is usually a borderless two-column table
+    (issuer | national motto; number | place and date).  It is not data: read it column by
+    column, one line per paragraph, as the printed page reads — the way text files have it.
+    `rows` holds, per row, per cell, the cell's paragraphs.  None when it is a data table."""
+    if not rows or len(rows) > 4:
+        return None
+    ncols = max((len(r) for r in rows), default=0)
+    if not 1 < ncols <= 3:
+        return None
+    flat = "\n".join(p for r in rows for c in r for p in c)
+    if len(_LAYOUT_CUE.findall(flat)) < 2:
+        return None
+    out: list[str] = []
+    for col in range(ncols):
+        for r in rows:
+            if col < len(r):
+                out.extend(p.strip() for p in r[col] if p.strip())
+    return out
+
+
 def _with_table(lines: list[str], table_lines: list[str]) -> None:
     """Append a table to `lines` with a blank line before and after it."""
     if not table_lines:
@@ -596,12 +620,10 @@ class _DocxRenderer:
         return f"{label} {text}" if label and text.strip() else (label or text)
 
     def _cell(self, tc) -> str:  # noqa: ANN001
-        parts = []
-        for child in tc.iter(_w("p")):
-            if self._in_nested_textbox(child, tc):
-                continue
-            parts.append(self._para(child))
-        return _cell_text(" ".join(parts))
+        return _cell_text(" ".join(self._cell_paras(tc)))
+
+    def _cell_paras(self, tc) -> list[str]:  # noqa: ANN001
+        return [self._para(child) for child in tc.iter(_w("p")) if not self._in_nested_textbox(child, tc)]
 
     @staticmethod
     def _in_nested_textbox(p, stop) -> bool:  # noqa: ANN001
@@ -609,8 +631,10 @@ class _DocxRenderer:
 
     def _table(self, tbl) -> list[str]:  # noqa: ANN001
         rows = []
+        paras: list[list[list[str]]] = []
         for tr in tbl.findall(_w("tr")):
             cells: list[str] = []
+            cell_paras: list[list[str]] = []
             tcs = []
             for child in tr:
                 if child.tag == _w("tc"):
@@ -632,8 +656,11 @@ class _DocxRenderer:
                 if hmerge == "continue":
                     continue  # legacy horizontal merge: the cell appears once
                 cells.append("" if vmerge == "continue" else self._cell(tc))
+                cell_paras.append([] if vmerge == "continue" else self._cell_paras(tc))
             rows.append(cells)
-        return render_table(rows)
+            paras.append(cell_paras)
+        layout = layout_header_lines(paras)
+        return layout if layout is not None else render_table(rows)
 
     def _block(self, el, lines: list[str]) -> None:  # noqa: ANN001
         tag = el.tag
@@ -829,7 +856,8 @@ def _html_table(table) -> list[str]:  # noqa: ANN001
                 carry[c] += 1
         if not any(grid[-1]):
             grid.pop()
-    return render_table(grid)
+    layout = layout_header_lines([[[c] for c in row] for row in grid])
+    return layout if layout is not None else render_table(grid)
 
 
 def _load_html(where: str, data: bytes) -> Ingested:

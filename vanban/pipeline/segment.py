@@ -58,6 +58,14 @@ def split_lines(text: str) -> list[Span]:
 _NEWS_STAMP = re.compile(r"^[ \t*_]*(?:Ngày cập nhật|Cập nhật|Ngày đăng|Đăng ngày)\b[^\n]*$", re.M)
 
 
+# Lines that begin the body even when no blank line separates them from the title (DOCX and
+# PDF text has none): the legal bases, a clause, the addressees, the issuing body's preamble.
+_BODY_START = re.compile(
+    r"(?:Căn\s+cứ|CĂN\s+CỨ|Thực\s+hiện|Triển\s+khai|Kính\s+gửi|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị"
+    r"|Điều\s+\d|[IVX]{1,5}\.\s|\d{1,2}\.\s|[a-zđ]\)\s|[-–•+]\s"
+    r"|(?:ỦY\s+BAN\s+NHÂN\s+DÂN|CHỦ\s+TỊCH|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN)\b[^a-zà-ỹđ]*$)")
+
+
 def _header_end(text: str, lines: list[Span]) -> int:
     """End of the header: the title lines that follow the type word, or the
     "V/v ..." line block, or a news page's title + update stamp, or (no header at all) 0.
@@ -85,7 +93,7 @@ def _header_end(text: str, lines: list[Span]) -> int:
                     blank_at = None  # the title goes on after the blank line
                 else:
                     return blank_at
-            if seen and len(line) > 160:
+            if seen and (len(line) > 160 or _BODY_START.match(line)):
                 return s
             seen = True
             pos = e
