@@ -316,9 +316,20 @@ def test_rewrite_replaces(ix: IndexBackend) -> None:
     assert len(ix.list_documents()) == 5
 
 
-def test_key_fold_fallback() -> None:
-    assert len({key_fold(k) for k in ("30c/NQ-CP", "30C/NQ-CP", "30c/nq-cp", "30c/NQ- CP")}) == 1
-    assert key_fold("15/QĐ-UBND") == "15/qd-ubnd"
+def test_reindex_all_replaces_everything(ix: IndexBackend) -> None:
+    assert ix.reindex_all(records()[2:4]) == 2  # type: ignore[attr-defined]
+    assert [d["doc"] for d in ix.list_documents()] == [C, D]
+    assert docs(ix.search("kinh phi")) == [] and docs(ix.search("so noi vu")) == [C, D]
+    assert ix.refs(C)[0]["resolved"] is None
+    assert _tasks(ix.tasks(agency="snv")) == [(C, "Sở Nội vụ", "support", None)]
+    assert ix.stats()["documents"] == 2 and ix.stats()["assignments"] == 3
+
+
+def test_key_fold_and_fallback() -> None:
+    from vanban.index.base import _fallback_key_fold
+    for kf in (key_fold, _fallback_key_fold):
+        assert len({kf(k) for k in ("30c/NQ-CP", "30C/NQ-CP", "30c/nq-cp", "30c/NQ- CP")}) == 1
+        assert kf("15/QĐ-UBND") == "15/qd-ubnd"
 
 
 # --- backend specific -----------------------------------------------------------------
@@ -336,6 +347,7 @@ def test_sqlite_reader_during_write(tmp_path) -> None:
         assert docs(reader.search("don doc")) == [A] and reader.search("kinh phi")["total"] == 0
         assert reader.cites("30c/nq-cp") == []
         assert isinstance(sqlite3.connect(path).execute("SELECT count(*) FROM documents").fetchone()[0], int)
+        assert docs(writer.search("kinh phi")) == [B]  # the writer sees its own uncommitted rows
     assert [d["doc"] for d in reader.list_documents()] == [B]
     assert docs(reader.search("kinh phi")) == [B]
     assert reader.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

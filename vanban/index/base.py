@@ -233,18 +233,18 @@ class IndexBackend(ABC):
                 break
             followed.update(frontier)
             rows = sorted(self._citing(frontier, relation), key=lambda r: (r["doc"], r["i"]))
-            new_docs: list[str] = []
+            new_keys: set[str] = set()
+            level_docs: set[str] = set()
             for r in rows:
-                if r["doc"] in seen_docs or (r.get("number_key") and r["number_key"] in followed
-                                             and r["number_key"] == r["key_fold"]):
-                    continue
+                if r["doc"] in seen_docs or (r.get("number_key") and r["number_key"] == r["key_fold"]):
+                    continue  # reported at a lower depth, or a document citing its own number
                 out.append({"doc": r["doc"], "header": r["header"], "key": r["key"], "text": r["text"],
                             "clause": r["clause"], "relation": r["relation"], "depth": d})
-                if not new_docs or new_docs[-1] != r["doc"]:
-                    new_docs.append(r["doc"])
-            seen_docs.update(new_docs)
-            heads = self._headers(new_docs)
-            frontier = sorted({h["number_key"] for h in heads.values() if h.get("number_key")} - followed)
+                level_docs.add(r["doc"])
+                if r.get("number_key"):
+                    new_keys.add(r["number_key"])
+            seen_docs.update(level_docs)
+            frontier = sorted(new_keys - followed)
         return out
 
     def _resolve_refs(self, doc_id: str, rows: list[dict]) -> list[dict]:

@@ -119,7 +119,7 @@ class ElasticIndex(IndexBackend):
     # -- index management --
     def _ensure(self) -> None:
         self.es.indices.put_index_template(
-            name=self.alias, index_patterns=[f"{self.alias}-v*"], priority=100,
+            name=self.alias, index_patterns=[f"{self.alias}-v*"], priority=200,
             template={"settings": SETTINGS, "mappings": MAPPINGS})
         if not self.es.indices.exists_alias(name=self.alias):
             self.es.indices.create(index=f"{self.alias}-v1", aliases={self.alias: {}})
@@ -254,7 +254,7 @@ class ElasticIndex(IndexBackend):
             s = h["_source"]
             frag = (h.get("highlight") or {}).get("text.folded")
             snippet = frag[0] if frag else make_snippet(s.get("text", ""), [])
-            hits.append({"doc": s["doc"], "score": float(h.get("_score") or 0.0), "header": s.get("header") or {},
+            hits.append({"doc": s["doc"], "score": float(h.get("_score") or 0.0) if q else 0.0, "header": s.get("header") or {},
                          "snippet": snippet})
         for k in facets:
             facets[k] = {str(b["key"]): int(b["doc_count"]) for b in r["aggregations"][k]["buckets"]}
@@ -331,10 +331,11 @@ class ElasticIndex(IndexBackend):
         return out
 
     def _headers(self, doc_ids: list[str]) -> dict[str, dict]:
-        if not doc_ids:
-            return {}
-        return {s["doc"]: {"header": s.get("header") or {}, "number_key": s.get("number_key")}
-                for s in self._scan({"terms": {"doc": list(doc_ids)}}, ["doc", "header", "number_key"])}
+        out: dict[str, dict] = {}
+        for i in range(0, len(doc_ids), _PAGE):
+            for s in self._scan({"terms": {"doc": list(doc_ids[i:i + _PAGE])}}, ["doc", "header", "number_key"]):
+                out[s["doc"]] = {"header": s.get("header") or {}, "number_key": s.get("number_key")}
+        return out
 
     def _resolve(self, key_folds: list[str]) -> dict[str, str]:
         out: dict[str, str] = {}

@@ -133,6 +133,19 @@ class SqliteIndex(IndexBackend):
                 n += 1
         return n
 
+    def reindex_all(self, records: Iterable[dict]) -> int:
+        """Replace the whole index with `records` in one transaction."""
+        n = 0
+        with self.transaction() as c:
+            for t in TABLES + ("bodies", "agency_terms", "agency_vocab"):
+                c.execute(f'DELETE FROM "{t}"')
+            for t in ("docs_fts", "tasks_fts"):
+                c.execute(f"INSERT INTO {t}({t}) VALUES ('delete-all')")
+            for r in records:
+                self._insert(r)
+                n += 1
+        return n
+
     def delete_document(self, doc_id: str) -> None:
         with self.transaction():
             self._delete(doc_id)
@@ -214,6 +227,9 @@ class SqliteIndex(IndexBackend):
     def _snapshot(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: several statements see one committed state."""
         with self._lock:
+            if self.conn.in_transaction:  # inside our own write transaction: already consistent
+                yield self.conn
+                return
             self.conn.execute("BEGIN")
             try:
                 yield self.conn
@@ -227,8 +243,10 @@ class SqliteIndex(IndexBackend):
             expr = _match_expr(query, "f_title f_body", "x_title x_body")
             if expr is None:
                 return {"total": 0, "hits": [], "facets": facets}
-            sql = ("SELECT d.id, d.doc, d.type, d.issuer, d.year, -bm25(docs_fts, 3.0, 1.0, 6.0, 2.0) FROM docs_fts"
-                   " JOIN documents d ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?" + (" AND " + where if where else ""))
+            # MATERIALIZED: run the FTS query once, never once per candidate row of a filter index
+            sql = ("WITH f AS MATERIALIZED (SELECT rowid AS id, -bm25(docs_fts, 3.0, 1.0, 6.0, 2.0) AS s FROM docs_fts"
+                   " WHERE docs_fts MATCH ?) SELECT d.id, d.doc, d.type, d.issuer, d.year, f.s FROM f"
+                   " CROSS JOIN documents d ON d.id = f.id" + (" WHERE " + where if where else ""))
             params = [expr] + params
         else:
             sql = "SELECT d.id, d.doc, d.type, d.issuer, d.year, 0.0 FROM documents d" + (" WHERE " + where if where else "")
@@ -281,7 +299,8 @@ class SqliteIndex(IndexBackend):
 
     def tasks(self, text: str | None = None, *, agency: str | None = None, role: str | None = None,
               due_before: str | None = None, overdue_as_of: str | None = None, limit: int = 100) -> list[dict]:
-        sql = ["SELECT a.*, d.header, {score} AS score FROM assignments a JOIN documents d ON d.doc = a.doc"]
+        sql = ["{cte}SELECT a.*, d.header, {score} AS score FROM {src} JOIN documents d ON d.doc = a.doc"]
+        cte, src = "", "assignments a"
         conds: list[str] = []
         params: list[Any] = []
         score = "0.0"
@@ -289,8 +308,9 @@ class SqliteIndex(IndexBackend):
             expr = _match_expr(text or "", "f_task", "x_task")
             if expr is None:
                 return []
-            sql.append("JOIN (SELECT rowid, -bm25(tasks_fts, 1.0, 2.0) AS s FROM tasks_fts WHERE tasks_fts MATCH ?)"
-                       " f ON f.rowid = a.id")
+            cte = ("WITH f AS MATERIALIZED (SELECT rowid AS id, -bm25(tasks_fts, 1.0, 2.0) AS s FROM tasks_fts"
+                   " WHERE tasks_fts MATCH ?) ")
+            src = "f CROSS JOIN assignments a ON a.id = f.id"
             params.append(expr)
             score = "f.s"
         if agency and fold(agency):
@@ -313,7 +333,7 @@ class SqliteIndex(IndexBackend):
         order = "score DESC, a.doc, a.i" if score != "0.0" else "a.due IS NULL, a.due, a.doc, a.i"
         sql.append(f"ORDER BY {order} LIMIT ?")
         params.append(int(limit))
-        rows = self._rows(" ".join(sql).format(score=score), params)
+        rows = self._rows(" ".join(sql).format(cte=cte, src=src, score=score), params)
         return [{"doc": r["doc"], "header": json.loads(r["header"]), "clause": r["clause"], "agency": r["agency"],
                  "role": r["role"], "task": r["task"], "deadline": r["deadline"], "due": r["due"],
                  "score": float(r["score"])} for r in rows]
