@@ -53,8 +53,18 @@ _UNSET: Any = object()
 
 
 def peak_rss_mb() -> float:
-    """Peak RSS of this process and of any (waited-for) children, in MB."""
+    """Peak RSS of this process and of any (waited-for) children, in MB.
+
+    Own peak comes from VmHWM (per address space): ru_maxrss survives exec on Linux, so a
+    worker would otherwise report at least the orchestrator's RSS at spawn time."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                own = int(line.split()[1])
+                break
+    except OSError:
+        pass
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, kids) / 1024.0  # Linux: KiB
 
@@ -419,6 +429,7 @@ class Bench:
         self.work.mkdir(parents=True, exist_ok=True)
         self.py = sys.executable
         self.t_start = time.perf_counter()
+        self.load0 = os.getloadavg()
 
     def log(self, msg: str) -> None:
         sys.stderr.write(f"[bench {time.perf_counter() - self.t_start:6.1f}s] {msg}\n")
@@ -484,6 +495,8 @@ class Bench:
         self.small_n, self.large_n = a.sizes
         self.syn_s = self.work / f"synth-{self.small_n}"
         self.syn_l = self.work / f"synth-{self.large_n}"
+        self.large_label = f"synth-{self.large_n}"
+        self.large_limit: int | None = None
         self.fmt = self.work / f"formats-{a.formats}"
         t0 = time.perf_counter()
         n, b = synth.write_corpus(self.syn_s, self.small_n, a.seed)
@@ -527,11 +540,12 @@ class Bench:
             self.row(f"ingest{ext}", wl, res, note=note, pages=res.get("pages"))
 
     def stage_pdf(self) -> None:
-        wl = f"pdf-{self.a.formats}"
+        n = min(self.a.pdf_compare or self.a.formats, self.a.formats)
+        wl = f"pdf-{n}"
         out: dict[str, dict[str, Any]] = {}
         for lib in ("pdfplumber", "pypdfium2"):
             self.log(f"pdf {lib}")
-            out[lib] = self.call("pdf", {"dir": str(self.fmt / "pdf"), "lib": lib,
+            out[lib] = self.call("pdf", {"dir": str(self.fmt / "pdf"), "lib": lib, "limit": n,
                                          "dump": str(self.work / f"pdf-{lib}.json")})
         agree = self.pdf_agreement()
         self.extra["pdf_agreement"] = agree
@@ -578,7 +592,10 @@ class Bench:
         self.ext: dict[str, dict[str, Any]] = {}
         for wl, folder, dump in (("demo", self.demo, self.work / "records-demo.jsonl"),
                                  (f"synth-{self.small_n}", str(self.syn_s), None),
-                                 (f"synth-{self.large_n}", str(self.syn_l), self.work / "records-large.jsonl")):
+                                 ("L", str(self.syn_l), self.work / "records-large.jsonl")):
+            if wl == "L":
+                self.apply_budget()
+                wl = self.large_label
             self.log(f"extract {wl}")
             if dump:
                 for old in self.work.glob(dump.name + ".*"):
@@ -586,13 +603,42 @@ class Bench:
             p: dict[str, Any] = {"dir": folder, "dump": str(dump) if dump else None}
             if wl == "demo" and self.gold:
                 p["gold"] = self.gold
-            if wl == f"synth-{self.large_n}" and self.a.procs > 1:
+            if wl == self.large_label:
+                p["limit"] = self.large_limit
+            if wl != "demo" and self.a.procs > 1:
                 self.ext[wl] = self.merge([{**p, "shard": [k, self.a.procs], "dump": f"{dump}.{k}"}
                                            for k in range(self.a.procs)])
             else:
                 self.ext[wl] = self.call("extract", p)
                 if dump:
                     shutil.move(str(dump), f"{dump}.0")
+
+    def apply_budget(self) -> None:
+        """Shrink the large workload (to its first N docs) when the measured extraction rate says the
+        whole run would not fit in --budget-min; the table then names the size actually used."""
+        if not self.a.budget_min:
+            return
+        s = self.ext.get(f"synth-{self.small_n}") or {}
+        if not s.get("seconds") or not s.get("docs"):
+            return
+        per_doc = s["seconds"] / s["docs"]  # core-seconds per document
+        elapsed = time.perf_counter() - self.t_start
+        # still to come: off-the-shelf (~60 s), run --jobs 1 and 2 on the small workload (~1.3x and
+        # ~0.8x its extraction), start-up and queries (~30 s), indexing (~35 ms a document, measured)
+        rest = 90 + 2.1 * per_doc * self.small_n * 1.1
+        avail = self.a.budget_min * 60 - elapsed - rest
+        fit = int(avail / (per_doc / max(1, self.a.procs) + 0.035))
+        if fit < self.large_n:
+            n = max(self.small_n, fit)
+            self.large_limit = n
+            self.large_label = f"synth-{n}"
+            self.workloads[self.large_label] = {**self.workloads[f"synth-{self.large_n}"], "docs": n,
+                                                "MB": round(mb(sum(f.stat().st_size for f in _texts(str(self.syn_l), n))), 3),
+                                                "note": f"first {n} of synth-{self.large_n}: --budget-min {self.a.budget_min}"}
+            self.extra["budget"] = {"large_requested": self.large_n, "large_used": n,
+                                    "extract_core_s_per_doc": per_doc, "budget_min": self.a.budget_min}
+            self.log(f"time budget: large workload cut to {n} of {self.large_n} docs "
+                     f"(extraction {per_doc * 1000:.0f} ms/doc/core); --budget-min 0 for the full size")
 
     def merge(self, plist: list[dict[str, Any]]) -> dict[str, Any]:
         """Concurrent shards: counts and per-process seconds add up (so MB/s is per core)."""
@@ -631,7 +677,7 @@ class Bench:
             return statistics.mean(d.values()) if d else None
 
         # per extractor rows (on the large synthetic workload, and the demo)
-        for wl in (f"synth-{self.small_n}", f"synth-{self.large_n}"):
+        for wl in (f"synth-{self.small_n}", self.large_label):
             res = self.ext.get(wl, {})
             for name, s in (res.get("per_extractor_s") or {}).items():
                 self.row(f"extract.{name}", wl, res, seconds=s)
@@ -658,7 +704,7 @@ class Bench:
                       f"{off.get('per_component_s', {}).get('dateparser', 0):.2f}s + regex; F1 {fmt(of)}; "
                       f"found {off.get('found', {}).get('org', 0)} ORG spans, {off.get('found', {}).get('dates', 0)} dates, "
                       f"{off.get('found', {}).get('numbers', 0)} numbers", f1_fields=of)
-        for wl in (f"synth-{self.small_n}", f"synth-{self.large_n}"):
+        for wl in (f"synth-{self.small_n}", self.large_label):
             res = self.ext.get(wl, {})
             self.row("extract.total", wl, res, goal=f"peak RSS < {GOALS['peak_rss_mb_10k']:.0f} MB at 10k",
                      note=f"{res.get('errors', 0)} docs raised" if res.get("errors") else "")
@@ -671,7 +717,7 @@ class Bench:
         self.log("index build (large)")
         res = self.call("index", {"records": str(self.work / "records-large.jsonl"),
                                   "index": str(self.work / "index-large.sqlite")})
-        self.row("index.write", f"synth-{self.large_n}", res,
+        self.row("index.write", self.large_label, res,
                  note=f"index {mb(res.get('index_bytes', 0)):.0f} MB" if res.get("index_bytes") else "")
         self.call("index", {"records": str(self.work / "records-demo.jsonl"), "index": str(self.work / "index-demo.sqlite")})
 
@@ -751,7 +797,7 @@ class Bench:
         for verb in ("search", "cites", "tasks"):
             q = res.get(verb) or {}
             s = q.get("median_ms", 0) / 1000 if q else None
-            self.row(f"query.{verb}", f"synth-{self.large_n} index", {**res, "seconds": s}, docs=None, text_bytes=None,
+            self.row(f"query.{verb}", f"{self.large_label} index", {**res, "seconds": s}, docs=None, text_bytes=None,
                      goal=f"< {GOALS['query_s']} s",
                      note=(f"median {q['median_ms']:.1f} ms, max {q['max_ms']:.1f} ms over {q['n']}" if q else "")
                      + (f"; key {res['cite_key']}" if verb == "cites" and res.get("cite_key") else ""),
@@ -762,10 +808,10 @@ class Bench:
         def row_of(stage: str, wl: str) -> dict[str, Any]:
             return next((r for r in self.rows if r["stage"] == stage and r["workload"] == wl), {})
 
-        L = f"synth-{self.large_n}"
+        L = self.large_label
         ext_l = row_of("extract.total", L)
         ext_s = row_of("extract.total", f"synth-{self.small_n}")
-        pdf = row_of("pdf.pypdfium2", f"pdf-{self.a.formats}")
+        pdf = next((r for r in self.rows if r["stage"] == "pdf.pypdfium2"), {})
         qs = [r for r in self.rows if r["stage"].startswith("query.")]
         qmax = max((r["seconds"] for r in qs if r.get("seconds") is not None), default=None)
         cold = row_of("startup.search_cli", next((r["workload"] for r in self.rows if r["stage"] == "startup.search_cli"), ""))
@@ -833,7 +879,8 @@ class Bench:
         goals = self.goals()
         doc = {
             "version": 1, "quick": self.a.quick, "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-            "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+            "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
+                        "loadavg_start": self.load0, "loadavg_end": os.getloadavg()},
             "git": _git_head(), "workloads": self.workloads, "stage_keys": sorted({r["stage"] for r in self.rows}),
             "rows": self.rows, "goals": goals, "extra": self.extra, "wall_s": round(time.perf_counter() - self.t_start, 1),
         }
@@ -849,7 +896,8 @@ def _git_head() -> str | None:
 
 def print_report(doc: dict[str, Any], table: str) -> None:
     print(f"vanban benchmark  ({doc['machine']['cpus']} CPUs, Python {doc['machine']['python']}, git {doc['git']}"
-          f"{', QUICK' if doc['quick'] else ''})")
+          f"{', QUICK' if doc['quick'] else ''}; load average {doc['machine']['loadavg_start'][0]:.1f} at start, "
+          f"{doc['machine']['loadavg_end'][0]:.1f} at end)")
     print("workloads: " + "; ".join(f"{k} = {v['docs']} docs, {v['MB']} MB" + (f", {v['pages']} pages" if v.get("pages") else "")
                                     for k, v in doc["workloads"].items()))
     print()
@@ -874,6 +922,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--formats", type=int, help="PDFs and DOCX files to make (default 200; quick 3)")
     ap.add_argument("--offshelf-docs", type=int, help="demo docs for the off-the-shelf comparison (default all)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--pdf-compare", type=int, default=50, help="PDFs for pdfplumber vs pypdfium2 (pdfplumber is slow)")
+    ap.add_argument("--budget-min", type=float, default=15,
+                    help="shrink the large workload if the measured rates say the run would exceed this (0 = never)")
     ap.add_argument("--procs", type=int, default=min(2, os.cpu_count() or 1),
                     help="concurrent processes for extraction of the large workload (per-core rates are reported)")
     ap.add_argument("--gold", default=str(ROOT.parent / "shared" / "gold"))
