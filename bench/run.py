@@ -606,7 +606,7 @@ class Bench:
             if wl == self.large_label:
                 p["limit"] = self.large_limit
             if wl != "demo" and self.a.procs > 1:
-                self.ext[wl] = self.merge([{**p, "shard": [k, self.a.procs], "dump": f"{dump}.{k}"}
+                self.ext[wl] = self.merge([{**p, "shard": [k, self.a.procs], "dump": f"{dump}.{k}" if dump else None}
                                            for k in range(self.a.procs)])
             else:
                 self.ext[wl] = self.call("extract", p)
