@@ -28,52 +28,57 @@ from vanban.evaluate import evaluate
 from vanban.pipeline.batch import discover
 from vanban.pipeline.extract import extract_file
 
-HELDOUT = Path(__file__).resolve().parent / "heldout"
+ROOT = Path(__file__).resolve().parent
 
-F1_FLOORS = {
-    "references": 0.95,
-    "anaphora": 0.95,
-    "deadlines": 0.95,
-    "deadlines_found": 0.95,
-    "agencies": 0.95,
-    "assignments": 0.95,
-    "assignments_clause": 0.93,
-    "targets": 0.95,
-    "targets_found": 0.95,
+# Per set: F1 floors a little below what is measured, so the tests fail on regressions, not on
+# known gaps.  "heldout" has had its failure classes fixed (it now guards regressions);
+# "heldout2" was annotated blind afterwards and measures generalisation (its failure classes are
+# listed in tests/heldout2/README.md).
+SETS = {
+    "heldout": {
+        "references": 0.95, "anaphora": 0.95, "deadlines": 0.95, "deadlines_found": 0.95, "agencies": 0.95,
+        "assignments": 0.95, "assignments_clause": 0.93, "targets": 0.95, "targets_found": 0.95,
+    },
+    "heldout2": {
+        "references": 0.95, "anaphora": 0.88, "deadlines": 0.83, "deadlines_found": 0.83, "agencies": 0.80,
+        "assignments": 0.83, "assignments_clause": 0.74, "targets": 0.69, "targets_found": 0.79,
+    },
 }
 HEADER_OK_FLOOR = 0.95
 
 
-@pytest.fixture(scope="module")
-def report():
-    files, _ = discover([HELDOUT / "corpus"])
+@pytest.fixture(scope="module", params=sorted(SETS))
+def measured(request):
+    folder = ROOT / request.param
+    files, _ = discover([folder / "corpus"])
     assert len(files) == 8, files
     preds = {f.stem + ".json": extract_file(f) for f in files}
-    rep = evaluate(HELDOUT / "gold", preds)
+    rep = evaluate(folder / "gold", preds)
     assert not rep.missing, rep.missing
-    return rep
+    return request.param, rep
 
 
-@pytest.mark.parametrize("field", sorted(F1_FLOORS))
-def test_heldout_f1_floor(report, field):
-    t = report.fields[field]
-    assert t.f1 >= F1_FLOORS[field], (
-        f"{field}: F1 {t.f1:.3f} < floor {F1_FLOORS[field]} (tp/gold/pred {t.tp}/{t.gold}/{t.pred})\n"
-        + report.table())
+def test_heldout_f1_floors(measured):
+    name, report = measured
+    low = {f: round(report.fields[f].f1, 3) for f, floor in SETS[name].items() if report.fields[f].f1 < floor}
+    assert not low, f"{name}: below floor {low}\n" + report.table()
 
 
-def test_heldout_header(report):
+def test_heldout_header(measured):
+    name, report = measured
     assert report.ratio("_header_ok") >= HEADER_OK_FLOOR, report.table()
 
 
-def test_heldout_gold_texts_are_verbatim():
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_heldout_gold_texts_are_verbatim(name):
     """Every gold text (references, deadlines, targets, tasks) is a substring of its document."""
     import json
     import unicodedata
 
-    for gf in sorted((HELDOUT / "gold").glob("*.json")):
+    folder = ROOT / name
+    for gf in sorted((folder / "gold").glob("*.json")):
         g = json.loads(gf.read_text(encoding="utf-8"))
-        text = unicodedata.normalize("NFC", (HELDOUT / "corpus" / g["doc"]).read_text(encoding="utf-8"))
+        text = unicodedata.normalize("NFC", (folder / "corpus" / g["doc"]).read_text(encoding="utf-8"))
         for field in ("references", "deadlines", "targets"):
             for item in g[field]:
                 assert unicodedata.normalize("NFC", item["text"]) in text, (gf.name, field, item["text"])

@@ -113,3 +113,10 @@ def test_lost_numbering_bullets_become_clauses():
 def test_bullets_are_not_clauses_when_counts_disagree():
     text = "CHỈ THỊ\nVề việc\n\nYêu cầu:\n- Một.\n- Hai.\n- Ba.\n\n2. Sở Y tế báo cáo.\n"
     assert paths(text) == ["2"]
+
+
+def test_articles_inside_chapters_are_cited_without_the_chapter():
+    text = ("QUY CHẾ\nPhối hợp quản lý\n\nChương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\n"
+            "Điều 2. Nguyên tắc\n1. Bảo đảm thống nhất.\na) Đúng thẩm quyền.\nChương II\nNỘI DUNG\n"
+            "Điều 3. Phối hợp lập phương án\n1. Sở Công Thương chủ trì.\n")
+    assert paths(text) == ["Chương I", "Điều 1", "Điều 2", "Điều 2.1", "Điều 2.1.a", "Chương II", "Điều 3", "Điều 3.1"]

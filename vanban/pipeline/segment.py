@@ -192,6 +192,9 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
             # Arabic level ("III" + "2.2" → "III.2.2"); "I.1" carries everything.
             above = [n.path for k, _, _, n in stack if k not in ("arabic", "dotted")]
             path = num if _ROMAN_HEAD.match(num) or not above else f"{above[-1]}.{num}"
+        elif kind == "article":
+            # Articles are numbered through the whole document: "Điều 3" is cited without its Chương.
+            path = part
         else:
             path = f"{stack[-1][3].path}.{part}" if stack else part
         node = ClauseNode(path=path, label=m.group("label"), level=len(stack) + 1, start=s, end=len(text),
