@@ -39,7 +39,7 @@ def fold_same_length(s: str) -> str:
     """Lower-case and strip diacritics (đ→d), one output char per input char."""
     if s.isascii():
         return s.lower()
-    return "".join(_fold_char(c) for c in s)
+    return "".join(map(_fold_char, s))
 
 
 def fold(s: str | None) -> str:

@@ -120,6 +120,8 @@ class _Rules:
     periodic_start: re.Pattern[str]
     report_of: re.Pattern[str]
     rec_due: re.Pattern[str]
+    period_starts: tuple[str, ...]  # the words a period can start with
+    recurrence_at: re.Pattern[str]  # the first words a recurrence can start with
 
 
 @lru_cache(maxsize=1)
@@ -204,7 +206,12 @@ def rules() -> _Rules:
     target_verb = re.compile(r"(?<!\w)(?:" + _words(ctx["target_verbs"]) + r")(?!\w)", _F)
     dateline = re.compile(r"^[^\S\n]*[^\d\n,]{2,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(" + YEAR + r")", re.M | _F)
     stamp = re.compile(r"(?:cập nhật|ngày ban hành|ban hành ngày)\s*:?\s*(?:ngày\s+)?(" + DATE_RE.pattern + r")", _F)
+    rec_first = sorted({w.split()[0] for w in rec["prefixes"] + rec["periodic"] + ["ngày"] + cues["by"] + cues["in"]},
+                       key=len, reverse=True)
+    assert all(re.fullmatch(r"\w+", w) for w in rec_first)
     return _Rules(
+        period_starts=tuple(sorted({"trong"} | {w.split()[0] for w in per["words"]})),
+        recurrence_at=re.compile("|".join(re.escape(w) for w in rec_first)),
         data=d, cue=cue, cue_kind=cue_kind, anchor=anchor, period=period, span_range=span_range,
         recurrence=recurrence, rec_item=rec_item, units=units, numbers=numbers, citation=citation,
         title_intro=title_intro, cited_date_before=cited_date_before, cited_date_after=cited_date_after,
@@ -269,7 +276,7 @@ def _issued(doc: Document) -> _dt.date | None:
         if v:
             return _dt.date.fromisoformat(v)
     best = None
-    for cm in r.citation.finditer(doc.text):
+    for cm in _citations(doc.text):
         dm = re.match(r"\s*,?\s*ngày\s*(" + DATE_RE.pattern + r")", doc.text[cm.end():cm.end() + 40], _F)
         if dm:
             v = parse_date_match(DATE_RE.match(dm.group(1)))
@@ -288,11 +295,29 @@ def _ref_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+_DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast scan from the regex engine)
+
+
+def _citations(text: str):
+    """`rules().citation.finditer(text)`, tried only where a digit run starts (a citation
+    opens with a digit not preceded by a word character)."""
+    rx = rules().citation
+    last = 0
+    for a in _DIGIT_RUN.finditer(text):
+        p = a.start()
+        if p < last:
+            continue
+        m = rx.match(text, p)
+        if m:
+            last = m.end()
+            yield m
+
+
 def _citation_regions(text: str, refs: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
     """Spans of cited documents with their titles ("... số 01/KH-BCĐ ngày ... của X về
     ... đến năm 2015"): a time word there belongs to the cited document."""
     r = rules()
-    cites = [(m.start(), m.end()) for m in r.citation.finditer(text)] + refs
+    cites = [(m.start(), m.end()) for m in _citations(text)] + refs
     out = []
     for s, e in cites:
         ps, pe = _part(text, max(s, e - 1), ends)
@@ -439,6 +464,29 @@ def _anchors(rx: re.Pattern[str], text: str, lo: int, hi: int):
             yield m
 
 
+def _matches_at(rx: re.Pattern[str], text: str, starts, hi: int):
+    """`rx.finditer(text, lo, hi)` when every match starts at one of `starts` (ascending)."""
+    last = -1
+    for p in starts:
+        if p < last:
+            continue
+        m = rx.match(text, p, hi)
+        if m:
+            last = m.end()
+            yield m
+
+
+def _occurrences(text: str, words: tuple[str, ...], lo: int, hi: int) -> list[int]:
+    """Every position in [lo, hi) where one of `words` starts (overlapping ones too), sorted."""
+    out: set[int] = set()
+    for w in words:
+        i = text.find(w, lo, hi)
+        while i >= 0:
+            out.add(i)
+            i = text.find(w, i + 1, hi)
+    return sorted(out)
+
+
 def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_Cand]:
     r = rules()
     out: list[_Cand] = []
@@ -447,7 +495,8 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
     low = text.lower()
     if len(low) == len(text):
         text = low
-    for m in r.period.finditer(text, lo, hi):
+    # a period starts with "trong" or its period word; a recurrence at one of its first words
+    for m in _matches_at(r.period, text, _occurrences(text, r.period_starts, lo, hi), hi):
         a, b = int(m.group("a")), int(m.group("b"))
         if b > a:
             c = _Cand(m.start("body"), m.end("body"), "period", f"{a}/{b}", True, "period", 3)
@@ -457,7 +506,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         a, b = int(m.group("a")), int(m.group("b"))
         if b > a:
             out.append(_Cand(m.start(), m.end(), "period", f"{a}/{b}", True, "range", 3))
-    for m in r.recurrence.finditer(text, lo, hi):
+    for m in _matches_at(r.recurrence, text, (a.start() for a in r.recurrence_at.finditer(text, lo, hi)), hi):
         if m.group("day"):
             unit = fold(m.group("dunit"))
             v = "P3M" if "quy" in unit else ("P1M" if "thang" in unit else "P1Y")

@@ -25,7 +25,10 @@ from pathlib import Path
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Reference
-from vanban.text import DATE_RE, collapse_ws, fold, fold_same_length, parse_date_match
+from vanban.text import DATE_RE, collapse_ws, fold as _fold_text, fold_same_length, parse_date_match
+
+# folding is called on the same short words and keys over and over
+fold = lru_cache(maxsize=8192)(_fold_text)
 
 __all__ = ["extract", "canonical_key", "key_fold", "parse_number_symbol", "DATA"]
 
@@ -66,6 +69,42 @@ _ANYSPACE = re.compile(r"\s+")
 _NEXT_CHAR = re.compile(r"[^\S\n]+(\S)")
 _NEXT_TOKEN = re.compile(r"[^\S\n]+(\S+)")
 _SENT_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+# --------------------------------------------------------------------------- scanning
+# A pattern that opens with a lookbehind ("(?<!\w)Luật") gets no literal-prefix help from the
+# regex engine: `finditer` tries it at every position of the text.  Each such pattern has an
+# anchor instead: a cheap pattern (literal first letters) for the first word of its matches,
+# a run of word characters.  The pattern is tried, as a match, only where its anchor matches;
+# since its own matches start at a word start, no start lies inside a skipped anchor match.
+# Case-insensitive patterns are anchored on the lower-cased text (when lower-casing keeps every
+# offset and the text has none of the letters the regex engine folds specially: ı ſ ẛ).
+_TW_FIRST = sorted({t.split()[0] for t in _TYPE_WORDS}, key=len, reverse=True)
+assert all(re.fullmatch(r"\w+", w) for w in _TW_FIRST)
+_AT_TW = re.compile("|".join(re.escape(w) for w in _TW_FIRST))
+_AT_TW_LOW = re.compile("|".join(re.escape(w) for w in sorted({w.lower() for w in _TW_FIRST}, key=len, reverse=True)))
+_AT_DIGITS = re.compile(r"\d+")
+_AT_BEFORE = re.compile(_AT_TW_LOW.pattern + "|số")
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    low = text.lower()
+    if len(low) != len(text) or "\u0131" in text or "\u017f" in text or "\u1e9b" in text:
+        return None
+    return low
+
+
+def _scan(rx: re.Pattern[str], text: str, anchor: re.Pattern[str], atext: str | None = None):
+    """The matches of `rx.finditer(text)`, tried only where `anchor` matches `atext` (default text)."""
+    last = 0
+    for a in anchor.finditer(text if atext is None else atext):
+        p = a.start()
+        if p < last:
+            continue
+        m = rx.match(text, p)
+        if m:
+            last = m.end()
+            yield m
 
 
 # --------------------------------------------------------------------------- keys
@@ -165,6 +204,7 @@ def canonical_key(raw: str) -> str:
     return k if k else _name_key(raw)
 
 
+@lru_cache(maxsize=4096)
 def key_fold(key: str) -> str:
     """Case-, diacritic- and space-insensitive form of a key: equal for all spellings of one."""
     k = canonical_key(key)
@@ -343,13 +383,25 @@ class _Cit:
     num_end: int = 0
 
 
+def _before(text: str, low: str | None, lo: int, hi: int) -> re.Match[str] | None:
+    """`_BEFORE.search(text, lo, hi)`, tried only where a type word or "số" starts."""
+    if low is None:
+        return _BEFORE.search(text, lo, hi)
+    for a in _AT_BEFORE.finditer(low, lo, hi):
+        m = _BEFORE.match(text, a.start(), hi)
+        if m:
+            return m
+    return _BEFORE.match(text, hi, hi)
+
+
 def _numbered(text: str) -> list[_Cit]:
     out: list[_Cit] = []
-    for m in _NUMBER.finditer(text):
+    low = _lowered(text)
+    for m in _scan(_NUMBER, text, _AT_DIGITS):
         n = _parse_number(m)
         if not n:
             continue
-        before = _BEFORE.search(text, max(0, m.start() - 60), m.start())
+        before = _before(text, low, max(0, m.start() - 60), m.start())
         tw = before.group("tw") if before else None
         so = before.group("so") if before else None
         start = before.start() if (before and (tw or so)) else m.start()
@@ -397,6 +449,7 @@ def _numbered(text: str) -> list[_Cit]:
 
 _TW_CAP = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?!\w)")
 _LAW = re.compile(r"(?<!\w)(?P<tw>Bộ luật|Luật|Bộ chỉ số|Pháp lệnh)(?!\w)")
+_AT_LAW = re.compile(r"Bộ|Luật|Pháp")
 _LAW_TAIL = re.compile(r"[^\S\n]*(?:$|[;.(\n]|(?:ngày|năm)(?!\w))", re.M)
 _AMEND = re.compile(r"[^\S\n]+(?:" + "|".join(r"[^\S\n]+".join(re.escape(w) for w in a.split())
                                                  for a in sorted(_NAMED["amending"], key=len, reverse=True))
@@ -405,6 +458,8 @@ _LAW_JOIN = re.compile(r"[^\S\n]*(?:,|và|,[^\S\n]*và)[^\S\n]*(?=Luật|Bộ lu
 _PAREN = re.compile(r"[^\S\n]*\([^()\n]{1,30}\)")
 _YEAR_AFTER = re.compile(r"[^\S\n]+năm[^\S\n]+(?P<y>(?:19|20)\d{2})(?!\d)")
 _PROG_TW = r"(?:[Cc]h[ưu]ơng[^\S\n]+tr?ình|Kế hoạch|Đề án)"
+_AT_PROG = re.compile(r"Ch[ưu]ơng|ch[ưu]ơng|Kế|Đề")
+_AT_CHUONG_LOW = re.compile(r"ch[ưu]ơng")
 _HORIZON = "|".join(re.escape(h) for h in _NAMED["horizons"])
 _FORBID = r"(?:của|theo|để|nhằm|đã|được|này|số(?=[^\S\n]*\d)|với|trong|tại|cho|khi|sau|nếu|thì|phải|cần|về việc)"
 _PROG_PERIOD = re.compile(
@@ -493,7 +548,7 @@ def _named(text: str, header_end: int) -> list[_Cit]:
     out: list[_Cit] = []
     inner: list[tuple[int, int]] = []  # the laws named inside an amending law's name
     # Laws, codes, ordinances, index sets: "Luật Tổ chức chính quyền địa phương [năm 2015] [ngày ...]".
-    for m in _LAW.finditer(text):
+    for m in _scan(_LAW, text, _AT_LAW):
         allow_nl = m.start() < header_end
         if any(a <= m.start() < b for a, b in inner):
             continue
@@ -571,7 +626,7 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
     starts: set[int] = set()
     # A title may wrap over lines: read the header with its line breaks as spaces.
     flat = re.sub(r"\s", " ", text[:header_end]) + text[header_end:]
-    for m in _PROG_PERIOD.finditer(flat):
+    for m in _scan(_PROG_PERIOD, flat, _AT_PROG):
         name = m.group("name")
         first = name.split()[0].lower() if name.split() else ""
         if not first or first in _STOP or re.match(r"\d", first):
@@ -585,8 +640,15 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
             c.end, c.issuer = im
         found.append(_Prog(c, "period", [], collapse_ws(m.group("alias") or "")))
         starts.add(m.start())
+    low = _lowered(text)
     for rx, kind in ((_PROG_SPECIFIC, "specific"), (_PROG_SHORT, "short")):
-        for m in rx.finditer(text):
+        if rx is _PROG_SHORT:
+            found_ms = _scan(rx, text, _AT_PROG)
+        elif low is not None:
+            found_ms = _scan(rx, text, _AT_CHUONG_LOW, low)
+        else:
+            found_ms = rx.finditer(text)
+        for m in found_ms:
             if m.start() in starts:
                 continue
             allow_nl = m.start() < header_end
@@ -754,7 +816,7 @@ def extract(doc: Document) -> list[Reference]:
     # named by their number alone: "các chỉ tiêu của Đề án 06".  Inside the name of a body
     # ("Tổ công tác triển khai Đề án 06") the mention names the body, not the document.
     alias_key = {fold(p.alias): p.cit.key for p in progs if p.alias and p.kind == "period"}
-    for m in _PROG_ALIAS.finditer(text):
+    for m in _scan(_PROG_ALIAS, text, _AT_PROG):
         s, e = m.start(), m.end()
         if excluded(s) or overlaps(s, e):
             continue
@@ -776,7 +838,8 @@ def extract(doc: Document) -> list[Reference]:
                 return c
         return None
 
-    for m in _ANAPHOR.finditer(text):
+    low = _lowered(text)
+    for m in (_scan(_ANAPHOR, text, _AT_TW_LOW, low) if low is not None else _ANAPHOR.finditer(text)):
         s, e = m.start(), m.end()
         if excluded(s) or overlaps(s, e):
             continue
@@ -797,7 +860,7 @@ def extract(doc: Document) -> list[Reference]:
             else:
                 continue
         anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True))
-    for m in _BARE.finditer(text):
+    for m in _scan(_BARE, text, _AT_TW):
         s, e = m.start(), m.end()
         if excluded(s) or overlaps(s, e) or any(a.start <= s < a.end for a in anas):
             continue
