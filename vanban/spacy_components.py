@@ -82,20 +82,24 @@ def make_nlp() -> Any:
     return nlp
 
 
+def evidence_spans(kind: str, item: dict[str, Any]) -> list[tuple[int, int]]:
+    """Where a stored fact shows in the text: every mention of an agency, the agency of an
+    assignment, the span of anything else."""
+    if kind == "agencies":
+        spans = item.get("mentions") or [item.get("span")]
+    elif kind == "assignments":
+        spans = [item.get("agency_span")]
+    else:
+        spans = [item.get("span")]
+    return [(int(sp[0]), int(sp[1])) for sp in spans if sp and len(sp) == 2 and sp[1] > sp[0]]
+
+
 def entity_spans(record: dict[str, Any]) -> list[dict[str, Any]]:
     """Non-overlapping labelled spans of a stored record, in text order (longest first on ties)."""
     cands: list[tuple[int, int, str]] = []
     for kind, label in LABELS.items():
         for item in record.get(kind, []):
-            if kind == "agencies":
-                spans = item.get("mentions") or [item.get("span")]
-            elif kind == "assignments":
-                spans = [item.get("agency_span")] if item.get("agency_span") else []
-            else:
-                spans = [item.get("span")]
-            for sp in spans:
-                if sp and sp[1] > sp[0]:
-                    cands.append((sp[0], sp[1], label))
+            cands.extend((s, e, label) for s, e in evidence_spans(kind, item))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[dict[str, Any]] = []
     end = -1

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup
 
-from vanban.spacy_components import COLORS, LABELS, entity_spans
+from vanban.spacy_components import COLORS, LABELS, entity_spans, evidence_spans
 
 LABEL_NAMES = {"REF": "Trích dẫn", "DEADLINE": "Thời hạn", "AGENCY": "Cơ quan", "TASK": "Giao nhiệm vụ",
                "TARGET": "Chỉ tiêu"}
@@ -48,15 +48,8 @@ def _fact_at(record: dict[str, Any]) -> dict[tuple[int, int, str], dict[str, Any
     out: dict[tuple[int, int, str], dict[str, Any]] = {}
     for kind, label in LABELS.items():
         for item in record.get(kind) or []:
-            if kind == "agencies":
-                spans = item.get("mentions") or [item.get("span")]
-            elif kind == "assignments":
-                spans = [item.get("agency_span")] if item.get("agency_span") else []
-            else:
-                spans = [item.get("span")]
-            for sp in spans:
-                if sp and len(sp) == 2:
-                    out.setdefault((int(sp[0]), int(sp[1]), label), item)
+            for s, e in evidence_spans(kind, item):
+                out.setdefault((s, e, label), item)
     return out
 
 
