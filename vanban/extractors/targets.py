@@ -178,7 +178,15 @@ def _fold_fast(text: str) -> str:
     return text
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast scan from the regex engine)
+
+
+def _run_starts(ft: str, lo: int, hi: int | None = None) -> list[int]:
+    """`[m.start() for m in _DIGITS.finditer(ft, lo, hi)]`: where a digit run starts."""
+    out = [m.start() for m in _DIGIT_RUN.finditer(ft, lo, len(ft) if hi is None else hi)]
+    if out and out[0] == lo and lo > 0 and ft[lo - 1].isdecimal():
+        del out[0]  # the run began before lo
+    return out
 
 
 def _date_spans(ft: str) -> list[tuple[int, int]]:
@@ -509,10 +517,10 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
     # Every pattern opens with a number: try them only where a digit run starts (much faster
     # than letting each regex scan the whole text).  The title of the document is read too
     # ("..., đặt mục tiêu 80% hồ sơ được số hóa").
-    starts = [m.start() for m in _DIGITS.finditer(ft, b0)]
+    starts = _run_starts(ft, b0)
     title = ctx.doc.header.spans.get("title") if ctx.doc.header else None
     if title and title[1] <= b0:
-        starts = [m.start() for m in _DIGITS.finditer(ft, title[0], title[1])] + starts
+        starts = _run_starts(ft, title[0], title[1]) + starts
 
     def scan(rx: re.Pattern[str]):
         last = -1
