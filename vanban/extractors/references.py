@@ -69,6 +69,8 @@ _ANYSPACE = re.compile(r"\s+")
 _NEXT_CHAR = re.compile(r"[^\S\n]+(\S)")
 _NEXT_TOKEN = re.compile(r"[^\S\n]+(\S+)")
 _SENT_END = re.compile(r"[.!?](?:\s|$)|\n")
+# The same matches, opening with a character set (which the regex engine scans for quickly).
+_SENT_END_FAST = re.compile(r"[\n.!?](?:(?<=\n)|\s|$)")
 
 # --------------------------------------------------------------------------- scanning
 # A pattern that opens with a lookbehind ("(?<!\w)Luật") gets no literal-prefix help from the
@@ -82,7 +84,7 @@ _TW_FIRST = sorted({t.split()[0] for t in _TYPE_WORDS}, key=len, reverse=True)
 assert all(re.fullmatch(r"\w+", w) for w in _TW_FIRST)
 _AT_TW = re.compile("|".join(re.escape(w) for w in _TW_FIRST))
 _AT_TW_LOW = re.compile("|".join(re.escape(w) for w in sorted({w.lower() for w in _TW_FIRST}, key=len, reverse=True)))
-_AT_DIGITS = re.compile(r"\d+")
+_AT_DIGITS = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast scan from the regex engine)
 _AT_BEFORE = re.compile(_AT_TW_LOW.pattern + "|số")
 
 
@@ -92,6 +94,18 @@ def _lowered(text: str) -> str | None:
     if len(low) != len(text) or "\u0131" in text or "\u017f" in text or "\u1e9b" in text:
         return None
     return low
+
+
+def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]):
+    """The matches of `rx.finditer(text)` when every one starts at one of `starts` (ascending)."""
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = rx.match(text, p)
+        if m:
+            last = m.end()
+            yield m
 
 
 def _scan(rx: re.Pattern[str], text: str, anchor: re.Pattern[str], atext: str | None = None):
@@ -344,6 +358,7 @@ def _relation(text: str, start: int) -> str:
     return best
 
 
+@lru_cache(maxsize=1024)
 def _type_of_word(word: str) -> str:
     return _TYPE_BY_FOLD.get(fold(word), collapse_ws(word))
 
@@ -480,6 +495,30 @@ _ALIAS_BODY = re.compile(r"(?:\s+(?:trien khai|thuc hien|quan ly|dieu hanh))+\s*
 _PROG_SHORT = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?=\S)")
 _PATTERNS = [(p["type"], re.compile(p["regex"]), p.get("upper", False), tuple(p.get("needs", ())))
              for p in _NAMED.get("pattern", [])]
+_LB = "(?<!\\w)"
+# A pattern opening with "(?<!\w)" is searched for without it (the rest opens with a literal,
+# which the regex engine finds quickly) and checked with it where found.
+_PATTERN_BODY = {id(rx): re.compile(rx.pattern[len(_LB):], rx.flags) for _, rx, _, _ in _PATTERNS
+                 if rx.pattern.startswith(_LB)}
+
+
+def _finditer_body(rx: re.Pattern[str], text: str):
+    """`rx.finditer(text)`: its body (`_PATTERN_BODY`) searched, `rx` matched where found."""
+    body = _PATTERN_BODY.get(id(rx))
+    if body is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    while True:
+        b = body.search(text, pos)
+        if not b:
+            return
+        m = rx.match(text, b.start())
+        if m:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+        else:
+            pos = b.start() + 1
 
 
 def _name_end(text: str, pos: int, allow_nl: bool, max_words: int | None = None) -> tuple[int, int]:
@@ -599,7 +638,7 @@ def _fixed_shapes(text: str, out: list[_Cit]) -> None:
     for typ, rx, upper, needs in _PATTERNS:
         if needs and not any(n in low for n in needs):
             continue  # cheap test first: the pattern cannot match
-        for m in rx.finditer(text):
+        for m in _finditer_body(rx, text):
             key = text[m.start():m.end()]
             if "x" in rx.groupindex and m.group("x"):
                 key = text[m.end("x"):m.end()]
@@ -704,6 +743,30 @@ def _self_names(doc: Document) -> list[tuple[str, set[str]]]:
 
 _DEMS = sorted(_ANA["this"] + _ANA["previous"], key=len, reverse=True)
 _ANAPHOR = re.compile(rf"(?<!\w)(?P<tw>(?i:{_TW_ALT}))[^\S\n]+(?P<dem>{'|'.join(re.escape(d) for d in _DEMS)})(?!\w)")
+_DEM_FIRST = tuple(sorted({d.split()[0] for d in _DEMS}))
+_TW_LOW_BY_LEN: dict[int, set[str]] = {}
+for _t in _TYPE_WORDS:
+    _TW_LOW_BY_LEN.setdefault(len(_t.lower()), set()).add(_t.lower())
+
+
+def _anaphor_starts(text: str, low: str) -> list[int]:
+    """Where an `_ANAPHOR` match can start: a type word (any case) ending right before the
+    blanks before a demonstrative ("Quyết định này")."""
+    out: set[int] = set()
+    for d in _DEM_FIRST:
+        q = text.find(d)
+        while q >= 0:
+            e = q
+            while e > 0 and text[e - 1].isspace() and text[e - 1] != "\n":  # [^\S\n]
+                e -= 1
+            if e < q:
+                for n, words in _TW_LOW_BY_LEN.items():
+                    if n <= e and low[e - n:e] in words:
+                        out.add(e - n)
+            q = text.find(d, q + 1)
+    return sorted(out)
+
+
 _KIND_LIST = re.compile(rf"[^\S\n]*,[^\S\n]*(?:{_TW_ALT})(?!\w)")
 _BARE = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?=[^\S\n]*(?:[,;.]|$))", re.M)
 
@@ -752,7 +815,7 @@ def extract(doc: Document) -> list[Reference]:
 
     # Programmes and plans named without a number.
     progs = [p for p in _programmes(text, header_end) if not excluded(p.cit.start)]
-    sent_ends = [m.start() for m in _SENT_END.finditer(text)]
+    sent_ends = [m.start() for m in _SENT_END_FAST.finditer(text)]
     num_ends = sorted(c.end for c in numbered)
 
     def is_self(tokens: set[str], typ: str | None) -> bool:
@@ -839,7 +902,7 @@ def extract(doc: Document) -> list[Reference]:
         return None
 
     low = _lowered(text)
-    for m in (_scan(_ANAPHOR, text, _AT_TW_LOW, low) if low is not None else _ANAPHOR.finditer(text)):
+    for m in (_matches_at(_ANAPHOR, text, _anaphor_starts(text, low)) if low is not None else _ANAPHOR.finditer(text)):
         s, e = m.start(), m.end()
         if excluded(s) or overlaps(s, e):
             continue

@@ -215,6 +215,23 @@ def _spans_of(doc: Document, kind: str) -> list[tuple[int, int]]:
     return out
 
 
+class _SpanSet:
+    """`_inside(pos, spans)` by bisection: spans sorted by start, with the running maximum end."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        ss = sorted(spans)
+        self.starts = [a for a, _ in ss]
+        self.max_end: list[int] = []
+        m = -1
+        for _, b in ss:
+            m = max(m, b)
+            self.max_end.append(m)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and self.max_end[i - 1] > pos
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -238,6 +255,7 @@ class _Ctx:
         # first two (a deadline "đến năm 2020" is exactly where a target's year is written)
         self.dates = _date_spans(self.ft)
         self.nogo = self.refs + self.dates + _spans_of(doc, "deadlines")
+        self.nogo_set = _SpanSet(self.nogo)
         # Sentences as the segmenter cuts them, re-joined across ";" (a list of targets
         # separated by semicolons is one sentence here; clauses are found separately).
         self.sents: list[tuple[int, int]] = []
@@ -511,7 +529,7 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
     b0 = ctx.body_start
 
     def ok(pos: int) -> bool:
-        return (not ctx.seg.is_excluded(pos) and not _inside(pos, ctx.nogo)
+        return (not ctx.seg.is_excluded(pos) and pos not in ctx.nogo_set
                 and not (ctx.page and inside_page(pos, ctx.page)))
 
     # Every pattern opens with a number: try them only where a digit run starts (much faster
