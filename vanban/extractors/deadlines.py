@@ -341,6 +341,7 @@ def _in_status_section(doc: Document, pos: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
 def _status_heading(head: str, status: tuple[str, ...]) -> bool:
     """`len(fold(head)) <= 100 and fold(head).startswith(status)`, most headings judged on the
     fold of their first words only: the fold of a prefix agrees with the fold of the whole

@@ -59,6 +59,19 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _iter_lines(text: str, start: int, end: int):
+    """`_lines(text, start, end)` one line at a time (a reader that stops early splits no further)."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl + 1
+        # the same cut as str.splitlines (which also breaks at \r, \v, \f, \x1c-\x1e, \x85, \u2028/9)
+        chunk = text[pos:stop]
+        for line in chunk.splitlines(keepends=True):
+            yield pos, pos + len(line.rstrip("\r\n"))
+            pos += len(line)
+
+
 def _is_caps(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -71,7 +84,7 @@ def title_after(text: str, pos: int, limit: int = 400) -> tuple[str | None, Span
     parts: list[str] = []
     span_s = span_e = None
     blank = False
-    for s, e in _lines(text, pos, min(len(text), pos + 1500)):
+    for s, e in _iter_lines(text, pos, min(len(text), pos + 1500)):
         raw = text[s:e]
         line = _clean(raw)
         if not line or set(line) <= set("-–_=*"):
