@@ -21,12 +21,37 @@ def _alts(words: list[str]) -> str:
 _LABEL = re.compile(r"^[ \t*_#>\-]*(?i:" + _alts(_D["label_lines"]) + r")[ \t]*:[^\n]*", re.M)
 _LIST_HEAD = re.compile(r"^[ \t*_#>]*(?i:" + _alts(_D["link_list_headings"]) + r")[ \t*_:]*$", re.M)
 _ITEM = re.compile(r"[ \t]*(?:[-•*+][ \t]+)?[^\n]{1,160}(?:\n|$)")
+_LABEL_WORDS = tuple({w.lower() for w in _D["label_lines"]})
+_HEAD_WORDS = tuple({w.lower() for w in _D["link_list_headings"]})
+
+
+def _line_matches(rx: re.Pattern[str], text: str, low: str | None, words: tuple[str, ...]):
+    """`rx.finditer(text)` for a one-line pattern anchored at a line start ("^", re.M) that holds
+    one of `words` (any case): tried only at the start of the lines holding one, found in the
+    lower-cased text (when lower-casing keeps every offset and no letter the regex engine folds
+    specially, ı ſ ẛ, occurs; else the whole text is searched)."""
+    if low is None:
+        yield from rx.finditer(text)
+        return
+    starts = set()
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = low.find(w, i + 1)
+    for ls in sorted(starts):
+        m = rx.match(text, ls)
+        if m:
+            yield m
 
 
 @lru_cache(maxsize=64)
 def furniture(text: str) -> tuple[tuple[int, int], ...]:
-    out = [m.span() for m in _LABEL.finditer(text)]
-    for m in _LIST_HEAD.finditer(text):
+    low = text.lower()
+    if len(low) != len(text) or "\u0131" in text or "\u017f" in text or "\u1e9b" in text:
+        low = None
+    out = [m.span() for m in _line_matches(_LABEL, text, low, _LABEL_WORDS)]
+    for m in _line_matches(_LIST_HEAD, text, low, _HEAD_WORDS):
         end = m.end()
         pos = end + 1
         # the list: short item lines, the first run after the heading
