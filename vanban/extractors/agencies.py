@@ -43,11 +43,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from vanban.pipeline.document import Document
 from vanban.schema import Agency
-from vanban.text import pipe_tables, unaccent_same_length
+from vanban.text import _UNACCENT, pipe_tables, unaccent_same_length
 
 _WS = re.compile(r"\s+")
 
@@ -56,7 +57,11 @@ def fold(s: str | None) -> str:
     """vanban.text.fold for NFC text (documents are NFC after ingest), by one str.translate."""
     if not s:
         return ""
-    return _WS.sub(" ", unaccent_same_length(s).lower()).strip()
+    # " ".join(x.split()) == _WS.sub(" ", x).strip(): split and \s take the same white space
+    return " ".join(unaccent_same_length(s).lower().split())
+
+fold_name = lru_cache(maxsize=16384)(fold)  # names recur: their folds are kept
+
 
 _DATA = Path(__file__).with_name("data") / "agencies.toml"
 
@@ -99,6 +104,8 @@ class _Lex:
     generic: "_Generic | None" = None
     accents: dict[str, frozenset[str]] = field(default_factory=dict)
     plural_holders: frozenset[str] = frozenset()
+    accent_words: frozenset[str] = frozenset()
+    holder_first: frozenset[str] | None = None  # words a holder can start with (None: any)
 
 
 def _abbr_alt(abbr: dict[str, str]) -> list[tuple[list[str], str]]:
@@ -229,6 +236,8 @@ def _lex() -> _Lex:
     ]
     after_holder = re.compile(rf"(?:{mlist}){quals}(?![A-Za-z])", re.I)
     cues = d["cues"]
+    accents = _accent_table(b["fixed"] + b["level"] + b["proper"] + d["holders"]["all"]
+                            + d.get("generic", {}).get("heads", []))
     return _Lex(
         holders_rx=re.compile(rf"(?:{holders}){H}+", re.I),
         after_holder=after_holder,
@@ -256,19 +265,33 @@ def _lex() -> _Lex:
         lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),
         data=d,
         generic=_Generic(d.get("generic", {})),
-        accents=_accent_table(b["fixed"] + b["level"] + b["proper"] + d["holders"]["all"]
-                              + d.get("generic", {}).get("heads", [])),
+        accents=accents,
         plural_holders=frozenset(fold(x) for x in d["holders"].get("plural", [])),
+        accent_words=frozenset(w for w, _ in accents),
+        holder_first=_first_letters(_starts(d["holders"]["all"], d)),
     )
 
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
 
 
+@lru_cache(maxsize=8192)
 def _marks(word: str) -> str:
     """The diacritics of a word, whatever vowel carries them ("Ủy" and "Uỷ" are one word)."""
     import unicodedata
     return "".join(sorted(c for c in unicodedata.normalize("NFD", word.lower()) if c in _TONES))
+
+
+def _first_letters(starts: set[str]) -> frozenset[str] | None:
+    """The leading letters of each start word: a match of the holders' pattern at a candidate word
+    w needs w among them (None when a start does not begin with a letter)."""
+    out = set()
+    for x in starts:
+        m = re.match(r"[a-z]+", x)
+        if not m:
+            return None
+        out.add(m.group(0))
+    return frozenset(out)
 
 
 def _accent_table(phrases: list[str]) -> dict[tuple[str, str], frozenset[str]]:
@@ -283,13 +306,20 @@ def _accent_table(phrases: list[str]) -> dict[tuple[str, str], frozenset[str]]:
 
 
 def _accent_ok(lx: "_Lex", text: str, u: str, a: int, b: int) -> bool:
+    seg = text[a:b]
+    if seg.isascii():
+        return True  # no diacritics to compare (_marks would be "")
+    m = _marks(seg)
+    if not m:
+        return True  # text written without diacritics passes
     w = u[a:b].lower()
+    if w not in lx.accent_words:
+        return True
     nm = _WORD.match(u, b + 1) if u[b:b + 1] == " " else None
     allowed = lx.accents.get((w, nm.group(0).lower() if nm else "")) or lx.accents.get((w, "*"))
     if not allowed:
         return True
-    m = _marks(text[a:b])
-    return not m or m in allowed  # text written without diacritics passes
+    return m in allowed
 
 
 _TOK = re.compile(r"[A-Za-z0-9]+(?:[&/.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
@@ -312,6 +342,10 @@ class _Generic:
         self.purpose = {("thực", "hiện"), ("thuc", "hien")}  # "Tổ công tác thực hiện Đề án ..."
         self.soft_f = {toks(x) for x in g.get("soft_stops", [])}
         self.first = {h[0] for h in self.heads}
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}  # heads by first word, in self.heads' order
+        for h in self.heads:
+            self.by_first.setdefault(h[0], []).append(h)
+        self.head_len = max((len(h) for h in self.heads), default=0)
         self.head_words = {(h[0], _marks(w)) for p in g.get("heads", []) + g.get("lower_heads", [])
                            for h, w in [(toks(p), p.split()[0])]}
 
@@ -328,15 +362,19 @@ class _Generic:
             return -1
         line_end = u.find("\n", pos, end)
         lim = min(end, pos + 220) if line_end < 0 else min(line_end, pos + 220)
-        toks = [(m.start(), m.end()) for m in _TOK.finditer(u, pos, lim)]
+        # the head first, from the first few words only (most candidates have none)
+        it = _TOK.finditer(u, pos, lim)
+        toks = [(m.start(), m.end()) for m in islice(it, self.head_len)]
         words = [u[a:b].lower() for a, b in toks]
-        plain = text[pos:lim].isascii()
-        written = words if plain else [text[a:b].lower() for a, b in toks]
-        hard, soft = (self.hard_f, self.soft_f) if plain else (self.hard, self.soft)
-        head = next((h for h in self.heads if tuple(words[:len(h)]) == h), None)
+        head = next((h for h in self.by_first.get(words[0], ()) if tuple(words[:len(h)]) == h), None) if words else None
         if head is None or (head[0], _marks(text[toks[0][0]:toks[0][1]])) not in self.head_words \
                 and _marks(text[toks[0][0]:toks[0][1]]):
             return -1
+        toks += [(m.start(), m.end()) for m in it]
+        words += [u[a:b].lower() for a, b in toks[len(words):]]
+        plain = text[pos:lim].isascii()
+        written = words if plain else [text[a:b].lower() for a, b in toks]
+        hard, soft = (self.hard_f, self.soft_f) if plain else (self.hard, self.soft)
         lower_ok = head in self.lower
         i = len(head)
         n = len(toks)
@@ -441,9 +479,10 @@ def _word_rx(lx: "_Lex", word: str, kind: str) -> re.Pattern[str] | None:
     return lx.by_word[k]
 
 
-def _match_at(lx: "_Lex", u: str, pos: int, end: int) -> int:
+def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None) -> int:
     """End of the mention starting at pos, or -1."""
-    hm = lx.holders_rx.match(u, pos, end)
+    hf = lx.holder_first
+    hm = lx.holders_rx.match(u, pos, end) if hf is None or word is None or word in hf else None
     p = hm.end() if hm else pos
     wm = _WORD.match(u, p, end)
     if not wm:
@@ -551,12 +590,12 @@ def _is_caps_line(text: str, s: int, e: int) -> bool:
     line = text[s:e]
     if len(line) > 200:  # a heading or a stamp is short
         return False
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.85
+    letters = list(filter(str.isalpha, line))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
 def _make(text: str, s: int, e: int, display_src: str | None = None) -> Mention:
-    written = re.sub(r"\s+", " ", text[s:e]).strip()
+    written = " ".join(text[s:e].split())
     src = display_src if display_src is not None else written
     display, key, collective, holder = _describe(src)
     return Mention(s, e, written, display, key, collective, holder)
@@ -597,11 +636,76 @@ def _u(text: str) -> str:
     hit = _U_CACHE.get(id(text))
     if hit and hit[0] is text:
         return hit[1]
-    u = unaccent_same_length(text).translate(_HWS)
+    return _copies(text)[1]
+
+
+_UNACCENT_LIST = list(range(0x1F00))  # unaccent_same_length's table as a list: translates faster
+for _k, _v in _UNACCENT.items():
+    _UNACCENT_LIST[_k] = ord(_v)  # (code points past the list are left as they are, as by the dict)
+assert max(_UNACCENT) < len(_UNACCENT_LIST)
+
+
+def _copies(text: str) -> tuple[str, str, str | None]:
+    ua = text if text.isascii() else text.translate(_UNACCENT_LIST)
+    u = ua.translate(_HWS)
+    # the folded copy: fold(text[a:b]) == collapsed white space of f[a:b] when lower-casing keeps
+    # one char per char and depends on no context (the final-sigma rule)
+    f = ua.lower()
+    if len(f) != len(text) or "Σ" in text:
+        f = None
     if len(_U_CACHE) > 8:
         _U_CACHE.clear()
+        _F_CACHE.clear()
     _U_CACHE[id(text)] = (text, u)
-    return u
+    _F_CACHE[id(text)] = (text, f)
+    return text, u, f
+
+
+_F_CACHE: dict[int, tuple[str, str | None]] = {}
+
+
+def _folded(text: str) -> str | None:
+    """The same-length folded (unaccented, lower-case) copy of a text, or None where none exists."""
+    hit = _F_CACHE.get(id(text))
+    if hit and hit[0] is text:
+        return hit[1]
+    return _copies(text)[2]
+
+
+def fold_span(text: str, a: int, b: int) -> str:
+    """fold(text[a:b]), read from the document's folded copy."""
+    f = _folded(text)
+    if f is None:
+        return fold(text[a:b])
+    return " ".join(f[a:b].split())
+
+
+@lru_cache(maxsize=8192)
+def _shape(display: str) -> tuple[str, str | None]:
+    """(display without "các" / a portal prefix, "so" / "bo" when the name is a Sở / Bộ one)."""
+    f = fold(display)
+    core = re.sub(r"^(?:(?:trang|cong) thong tin dien tu )?cac ", "", f)
+    # "Sở Văn hóa - Thể thao và Du lịch, Giáo dục và Đào tạo, Y tế", "các Sở: Nội vụ, Tài chính":
+    # capitalised fields after a department share its word "Sở" / "Bộ".
+    head = re.fullmatch(r"(?:(?:giam doc|thu truong)\s+)?(?:cac\s+)?(so|bo)(?:\s.*)?", f)
+    return core, head.group(1) if head else None
+
+
+def _char_trie(words: list[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        for ch in sorted(k for k in node if k):
+            rest = emit(node[ch])
+            alts.append(ch + (f"(?:{rest}){'?' if '' in node[ch] else ''}" if rest else ""))
+        return "|".join(alts)
+    return emit(trie)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -617,30 +721,36 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     if "cand" not in lx.by_word:  # only the words that can start a mention are visited
         words = sorted(first | gfirst, key=len, reverse=True)
         lx.by_word["cand"] = re.compile(r"(?<![-/&\w])(?:" + "|".join(words) + r")(?![A-Za-z])", re.I)
-    for cand in lx.by_word["cand"].finditer(u, start, end):
-        if cand.start() < pos:
+        # the same over the folded copy: a character trie, case-sensitive (much faster to scan)
+        lx.by_word["cand_f"] = re.compile(r"(?<![-/&\w])(?:" + _char_trie(words) + r")(?![a-z])") \
+            if all(re.fullmatch(r"[a-z]+", w) for w in words) else None
+    ftext = _folded(text)
+    # [A-Za-z] under IGNORECASE also takes "ı" and "ſ", which lower-casing keeps
+    if ftext is not None and lx.by_word["cand_f"] is not None and "ı" not in ftext and "ſ" not in ftext:
+        cands = lx.by_word["cand_f"].finditer(ftext, start, end)
+    else:
+        cands = lx.by_word["cand"].finditer(u, start, end)
+    acc_words = lx.accent_words
+    for cand in cands:
+        s = cand.start()
+        if s < pos:
             continue
         w = cand.group(0).lower()
-        if not _accent_ok(lx, text, u, cand.start(), cand.end()):
+        if w in acc_words and not _accent_ok(lx, text, u, s, cand.end()):
             continue  # "Bảo Lộc" is no "Báo"
-        e = _match_at(lx, u, cand.start(), end) if w in first else -1
+        e = _match_at(lx, u, s, end, w) if w in first else -1
         if e < 0 and gen is not None and w in gfirst:
-            e = gen.match(text, u, cand.start(), end)
+            e = gen.match(text, u, s, end)
         if e < 0:
             continue
-        s = cand.start()
         pos = e
         while e > s and u[e - 1] in " ,-–":
             e -= 1
         mt = _make(text, s, e)
-        f = fold(mt.display)
-        core = re.sub(r"^(?:(?:trang|cong) thong tin dien tu )?cac ", "", f)
-        # "Sở Văn hóa - Thể thao và Du lịch, Giáo dục và Đào tạo, Y tế", "các Sở: Nội vụ, Tài chính":
-        # capitalised fields after a department share its word "Sở" / "Bộ".
-        head = re.fullmatch(r"(?:(?:giam doc|thu truong)\s+)?(?:cac\s+)?(so|bo)(?:\s.*)?", f)
+        core, head = _shape(mt.display)
         sub: list[Mention] = []
         if head and (not mt.collective or core in ("so", "bo")):
-            word = "Sở" if head.group(1) == "so" else "Bộ"
+            word = "Sở" if head == "so" else "Bộ"
             pos = e
             while True:
                 fm = lx.field_so.match(u, pos)
@@ -694,24 +804,32 @@ _MARKER = re.compile(r"^\s*(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\
 _JOIN = re.compile(rf"^(?:{H}*[,;]{H}*(?:va{H}+|cung{H}+)?|{H}+(?:va|cung|hoac|cung voi){H}+|{H}*,{H}*(?:va|cung){H}+)$", re.I)
 
 
+_ABBR_DOT = re.compile(r"(?:\b[A-ZĐ]{1,4}|\d)\.$")
+
+
 def _clause_start(text: str, pos: int, floor: int) -> int:
     """Start of the sentence part that ends at pos: after . ; : ! ? or a line break."""
-    i = pos - 1
-    while i >= floor:
-        ch = text[i]
-        if ch == "\n":
+    hard = max(text.rfind(c, floor, pos) for c in "\n;:!?")  # the last stop that always ends a part
+    j = pos
+    while True:  # a "." after it ends one unless it closes an abbreviation or a number ("TP.", "1.")
+        i = text.rfind(".", max(floor, hard + 1), j)
+        if i < 0:
+            break
+        if (i + 1 >= len(text) or text[i + 1] in " \t\n") and not _ABBR_DOT.search(text[max(floor, i - 5):i + 1]):
             return i + 1
-        if ch in ";:!?":
-            return i + 1
-        if ch == "." and (i + 1 >= len(text) or text[i + 1] in " \t\n") and not re.search(
-                r"(?:\b[A-ZĐ]{1,4}|\d)\.$", text[max(floor, i - 5):i + 1]):
-            return i + 1
-        i -= 1
-    return floor
+        j = i
+    return hard + 1 if hard >= 0 else floor
+
+
+_PAREN = re.compile(r"[ \t*_]*\((?:[^()\n]{0,200})\)[ \t*_]*")
+_KG_LINE = re.compile(r"\s*[*_]*Kính\s+gửi", re.I)
+_KG = re.compile(r"[*_]*Kính\s+gửi", re.I)
+_BULLET = re.compile(r"[-–•+]")
+_QUA = re.compile(r"\(\s*qua\s*$")
 
 
 def _skip_paren(text: str, pos: int) -> int:
-    m = re.match(r"[ \t*_]*\((?:[^()\n]{0,200})\)[ \t*_]*", text[pos:pos + 260])
+    m = _PAREN.match(text[pos:pos + 260])
     return pos + m.end() if m else pos
 
 
@@ -722,7 +840,7 @@ def _in_paren(text: str, s: int, line_start: int) -> bool:
 
 def _kinh_gui(text: str, line_start: int) -> bool:
     """Is this line part of a "Kính gửi:" block (the line itself or a bullet below it)?"""
-    if re.match(r"\s*[*_]*Kính\s+gửi", text[line_start:line_start + 40], re.I):
+    if _KG_LINE.match(text[line_start:line_start + 40]):
         return True
     i = line_start
     for _ in range(12):
@@ -730,9 +848,9 @@ def _kinh_gui(text: str, line_start: int) -> bool:
             return False
         j = text.rfind("\n", 0, i - 1) + 1
         line = text[j:i - 1].strip()
-        if re.match(r"[*_]*Kính\s+gửi", line, re.I):
+        if _KG.match(line):
             return True
-        if line and not re.match(r"[-–•+]", line):
+        if line and not _BULLET.match(line):
             return False
         i = j
     return False
@@ -746,14 +864,19 @@ class Table:
     span: tuple[int, int]  # from the header line's start to the last row's end
 
 
+@lru_cache(maxsize=1)
+def _table_syn() -> dict[str, list[str]]:
+    return {k: [re.sub(r"\s+", " ", fold(x)) for x in v] for k, v in _lex().data["table"].items()}
+
+
 def read_tables(text: str) -> list[Table]:
     """Tables with a lead (chủ trì / thực hiện) column, columns matched by header synonyms."""
-    syn = {k: [re.sub(r"\s+", " ", fold(x)) for x in v] for k, v in _lex().data["table"].items()}
+    syn = _table_syn()
     out: list[Table] = []
     for table in pipe_tables(text):
         if len(table) < 2:
             continue
-        head = [re.sub(r"\s+", " ", fold(text[a:b])).strip(" .:*") for a, b in table[0]]
+        head = [fold_span(text, a, b).strip(" .:*") for a, b in table[0]]
         cols: dict[str, int] = {}
         for kind in ("support", "lead", "deadline", "product", "number", "task"):
             for i, h in enumerate(head):
@@ -808,17 +931,18 @@ def analyse(doc: Document) -> Analysis:
     role_cells = [(r[t.cols[k]], k) for t in tables for r in t.rows for k in ("lead", "support")
                   if k in t.cols and t.cols[k] < len(r)]
     groups: list[Group] = []
+    lines: dict[int, tuple[bool, bool]] = {}
     for m in mentions:
         if groups:
             g = groups[-1]
             gap = _u(text)[g.end:m.start]
-            intro_end = bool(g.owner) and gap.strip() == "," and lx.intro.match(fold(text[g.clause_start:g.start]))
+            intro_end = bool(g.owner) and gap.strip() == "," and lx.intro.match(fold_span(text, g.clause_start, g.start))
             if _JOIN.match(gap) and not (";" in gap and not g.subject) and not g.table_role and not intro_end:
                 g.mentions.append(m)
                 g.end = m.end
                 continue
         g = Group([m], m.start, m.end)
-        _context(doc, g, blocked, lx)
+        _context(doc, g, blocked, lx, lines)
         for (a, b), k in role_cells:
             if a <= m.start < b:  # a body in the "chủ trì" / "phối hợp" column of a table
                 g.table_role, g.owner, g.trigger, g.subject = k, "", "", False
@@ -838,24 +962,27 @@ _BUDGET = re.compile(r"\b(?:kinh phi|ngan sach|du toan|nguon von|von|bien che)\b
 _SEND_TO = re.compile(r"\b(?:gui|phan anh|chuyen|bao cao)\b[^,;:]{0,80}\sve\s*$")
 
 
-def _context(doc: Document, g: Group, blocked, lx: _Lex) -> None:
+def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = None) -> None:
     text = doc.text
     s = g.start
     line_start = text.rfind("\n", 0, s) + 1
     line_end = text.find("\n", s)
     line_end = len(text) if line_end < 0 else line_end
-    if any(a <= s < b for a, b in blocked) or _is_caps_line(text, line_start, line_end):
+    if lines is None:
+        lines = {}
+    info = lines.get(line_start)
+    if info is None:  # (all-caps line, "Kính gửi:" block): the same for every group of a line
+        info = lines[line_start] = (_is_caps_line(text, line_start, line_end), _kinh_gui(text, line_start))
+    if any(a <= s < b for a, b in blocked) or info[0]:
         g.ignored = True
     cs = _clause_start(text, s, max(line_start, s - 400))
     g.clause_start = cs
     prev = text[cs:s]
     pm = _MARKER.match(prev)
     marker_only = bool(pm) and not prev[pm.end():].strip()
-    if pm:
-        prev = prev[pm.end():]
-    pf = fold(prev).replace("*", " ").strip()
+    pf = fold_span(text, cs + pm.end() if pm else cs, s).replace("*", " ").strip()
     if _in_paren(text, s, line_start):
-        if re.search(r"\(\s*qua\s*$", pf):
+        if _QUA.search(pf):
             g.trigger = "(qua"
         else:
             g.ignored = True
@@ -863,19 +990,19 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex) -> None:
     tm = lx.trigger.search(pf)
     om = lx.owner.search(pf)
     if tm and (not om or tm.end("t") >= om.end("t")):
-        g.trigger = re.sub(r"\s+", " ", tm.group("t"))
+        g.trigger = _WS.sub(" ", tm.group("t"))
         before = pf[:tm.start("t")]
         if _PAST.search(before):
             g.trigger = "da"  # "Sở đã phối hợp với Tỉnh đoàn ...": reported on, assigned nothing
         elif g.trigger.startswith("giao") and _BUDGET.search(before):
             g.trigger, g.owner = "", "giao"  # "kinh phí ... giao cho Sở Nội vụ năm 2024": an allocation
     elif om:
-        g.owner = re.sub(r"\s+", " ", om.group("t"))
+        g.owner = _WS.sub(" ", om.group("t"))
     if (not g.trigger or g.trigger in ("ve", "bao cao ve", "bao cao")) and _SEND_TO.search(pf):
         g.trigger, g.owner = "gui ve", ""  # "gửi báo cáo (...) về Sở Tư pháp", "phản ánh về Văn phòng Sở"
     core = lx.lead_in.sub("", pf).strip()
     g.subject = core == "" or core.endswith(",")
-    if _kinh_gui(text, line_start):
+    if info[1]:
         g.addressee = True
     g.heading = marker_only or (core == "" and cs == line_start)
     g.marker = marker_only
@@ -895,18 +1022,19 @@ def _predicate(text: str, g: Group, lx: _Lex) -> None:
     line_end = text.find("\n", g.end)
     line_end = len(text) if line_end < 0 else line_end
     p = _skip_paren(text, g.end)
-    qm = _QUALIFIER.match(unaccent_same_length(text[p:p + 160]).lower())
+    f = _folded(text)
+    qm = _QUALIFIER.match(f[p:p + 160] if f is not None else unaccent_same_length(text[p:p + 160]).lower())
     if qm:  # "Sở Xây dựng theo chức năng, nhiệm vụ đẩy nhanh ...": the predicate follows the qualifier
         p += qm.end()
     g.pred_start = p
-    nxt = fold(text[p:min(line_end, p + 60)]).lstrip("*_ ")
+    nxt = fold_span(text, p, min(line_end, p + 60)).lstrip("*_ ")
     is_pred = not lx.not_predicate.match(nxt) and not nxt.startswith(":")
     if g.trigger == "de" and (not is_pred or nxt.startswith(",")):
         g.trigger = ""  # "để X biết, thực hiện" names a doer; "để các tổ chức, cá nhân ..." does not
     if g.heading:
         # "3. Sở Nội vụ" / "3. Sở Nội vụ:" heads a clause; with a predicate it is a subject.  A bare
         # name on a line of its own heads only what a colon or a list below opens (else: a link, a menu)
-        g.heading = nxt in ("", ":") or nxt.startswith(":") and not fold(text[p:line_end]).strip(" :*")
+        g.heading = nxt in ("", ":") or nxt.startswith(":") and not fold_span(text, p, line_end).strip(" :*")
         if g.heading and not g.marker and not nxt.startswith(":"):
             below = text[line_end:line_end + 200].lstrip()
             g.heading = bool(_MARKER.match(below)) and bool(below) and below[0] in "-–•+*abcdđeghiklmn123456789"
@@ -938,10 +1066,10 @@ def _entities(doc: Document) -> list[tuple[str, Agency]]:
             continue
         name = max((m.display for m in act), key=lambda d: (len(d), d))
         aliases: list[str] = []
-        seen = {fold(name)}
+        seen = {fold_name(name)}
         for m, _ in ms:
             for a in (m.written, m.display):
-                fa = fold(a)
+                fa = fold_name(a)
                 if fa not in seen:
                     seen.add(fa)
                     aliases.append(a)
@@ -950,6 +1078,8 @@ def _entities(doc: Document) -> list[tuple[str, Agency]]:
                           collective=any(m.collective for m, _ in ms),
                           mentions=[(m.start, m.end) for m, _ in ms])))
     out.sort(key=lambda t: t[1].span[0])
+    if an.names is None:  # kept for entity_names (the assignments extractor)
+        an.names = {k: a.name for k, a in out}
     return out
 
 
@@ -957,5 +1087,5 @@ def entity_names(doc: Document) -> dict[str, str]:
     """Mention key → output name of its entity (for the assignments extractor)."""
     an = analyse(doc)
     if an.names is None:
-        an.names = {k: a.name for k, a in _entities(doc)}
+        _entities(doc)
     return an.names

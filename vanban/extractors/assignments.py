@@ -32,13 +32,14 @@ sentence (table rows: the deadline cell, read by the deadlines extractor's parse
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from vanban.extractors import agencies as ag
 from vanban.pipeline.document import Document
 from vanban.schema import Assignment, ClauseNode
-from vanban.extractors.agencies import fold
+from vanban.extractors.agencies import fold, fold_name, fold_span
 
 _MAX_TASK = 300
 
@@ -87,13 +88,20 @@ _NARRATIVE_DATE = re.compile(r"^(?:(?:sang|chieu|toi)\s+)?(?:ngay\s+)?(\d{1,2})\
 _HEADING_END = re.compile(r"[.;:!?]$")
 
 
+_SENT_SPLIT = re.compile(r"\n+|(?<=[.!?])[ \t]+(?=[A-ZĐÀ-Ỹ\"“(])")
+_TASK_LEAD = re.compile(r"[\s,:;*_)]+")
+_PART_SPLIT = re.compile(r";|\s+hoặc\s+")
+_RAW_MARKER = re.compile(r"^\s*(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).]|[IVXL]{1,5}\s*[.)])\s*")
+_FOLD_MARKER = re.compile(r"^(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).])\s*")
+
+
 # --------------------------------------------------------------------------- helpers
 
 def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Sentences of text[s:e]: split at line breaks and at ". " before a capital."""
     out: list[tuple[int, int]] = []
     start = s
-    for m in re.finditer(r"\n+|(?<=[.!?])[ \t]+(?=[A-ZĐÀ-Ỹ\"“(])", text[s:e]):
+    for m in _SENT_SPLIT.finditer(text[s:e]):
         a, b = start, s + m.start()
         if text[a:b].strip():
             out.append(_strip(text, a, b))
@@ -114,7 +122,7 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
 def _task_span(text: str, a: int, end: int) -> tuple[int, int]:
     """A short verbatim task: from a to the end of its part, at most _MAX_TASK chars."""
     a, end = _strip(text, a, end)
-    m = re.match(r"[\s,:;*_)]+", text[a:end])
+    m = _TASK_LEAD.match(text[a:end])
     if m:
         a += m.end()
     e = end
@@ -131,7 +139,7 @@ def _task_span(text: str, a: int, end: int) -> tuple[int, int]:
 def _parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """Predicate parts: split at ";" and at " hoặc " (separate tasks of one subject)."""
     out, s = [], a
-    for m in re.finditer(r";|\s+hoặc\s+", text[a:e]):
+    for m in _PART_SPLIT.finditer(text[a:e]):
         out.append((s, a + m.start()))
         s = a + m.end()
     out.append((s, e))
@@ -159,6 +167,7 @@ class _Run:
         self.doc = doc
         self.text = doc.text
         self.an = ag.analyse(doc)
+        self.g_starts = [g.start for g in self.an.groups]  # document order
         self.names = ag.entity_names(doc)
         self.cues = _cues()
         self.an_lex = ag._lex()
@@ -171,7 +180,7 @@ class _Run:
 
     def add(self, clause: str, m: ag.Mention, role: str, a: int, e: int, sent: tuple[int, int]) -> None:
         nm = self.name(m)
-        k = (clause, fold(nm), role)
+        k = (clause, fold_name(nm), role)
         if k in self.out:
             if self.out[k].deadline is None:  # a later sentence of the same task may bound it
                 self.out[k].deadline = _deadline(self.doc, sent[0], sent[1])
@@ -188,7 +197,9 @@ class _Run:
         """Assign in one sentence.  Returns (subjects in force after it, subjects handed to
         the clauses that follow when the sentence is an opening ending with ":")."""
         text, cues = self.text, self.cues
-        groups = [g for g in self.an.groups if s <= g.start < e and not g.ignored and not g.owner]
+        gs = self.an.groups
+        groups = [g for g in gs[bisect_left(self.g_starts, s):bisect_left(self.g_starts, e)]
+                  if not g.ignored and not g.owner]
         ends_colon = text[s:e].rstrip(" *_").endswith(":")
         subj: list[_Subj] | None = None
         subj_pred = s
@@ -203,7 +214,7 @@ class _Run:
         directive = False
         for g in groups:
             e_g = min([x for x in starts if x > g.start] or [e])
-            pred = _norm(text[g.pred_start:min(e_g, g.pred_start + 80)])
+            pred = fold_span(text, g.pred_start, min(e_g, g.pred_start + 80))
             if g.heading:
                 subj = [_Subj(g.mentions)]
                 subj_pred = e
@@ -211,7 +222,7 @@ class _Run:
                 continue
             t = g.trigger
             if g.subject and not t:
-                if cues.issuer.match(pred) or cues.frame_verb.match(_norm(text[g.pred_start:e])):
+                if cues.issuer.match(pred) or cues.frame_verb.match(fold_span(text, g.pred_start, e)):
                     continue  # the issuer gives the order; "X báo cáo như sau:" frames the document
                 if cues.descriptive.match(pred):
                     if subj is None:
@@ -238,7 +249,7 @@ class _Run:
                 subj = subj or [sj]
                 continue
             if t in cues.recipient:  # "gửi X để tổng hợp": the recipient leads what it receives for
-                if _FOR.match(_norm(text[g.end:e_g])):
+                if _FOR.match(fold_span(text, g.end, e_g)):
                     for m in g.mentions:
                         self.add(clause, m, "lead", g.start, e_g, (s, e))
                 continue
@@ -268,7 +279,7 @@ class _Run:
     def _narrative(self, s: int, e: int) -> bool:
         """"Ngày 18/8/2023, ... chủ trì cuộc họp": a sentence opened by a date before the document's
         own date tells what happened."""
-        m = _NARRATIVE_DATE.match(_norm(self.text[s:min(e, s + 60)]))
+        m = _NARRATIVE_DATE.match(fold_span(self.text, s, min(e, s + 60)))
         if not m:
             return False
         issued = getattr(self.doc.header, "issued_date", None) or ""
@@ -281,18 +292,17 @@ class _Run:
     def _frame(self, a: int, e: int) -> bool:
         """"... có trách nhiệm:", "... thực hiện một số nội dung sau:" — a short lead-in to a
         list, not a task of its own."""
-        return len(_norm(self.text[a:e]).strip(" :*").split()) <= self.cues.frame_words
+        return len(fold_span(self.text, a, e).strip(" :*").split()) <= self.cues.frame_words
 
     def _is_task(self, s: int, e: int) -> bool:
         """A sentence without a subject is a task when it opens with a verb, not with a
         noun phrase that describes ("Những công việc ... bao gồm ...")."""
-        raw = re.sub(r"^\s*(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).]|[IVXL]{1,5}\s*[.)])\s*", "",
-                     self.text[s:e])
+        raw = _RAW_MARKER.sub("", self.text[s:e])
         letters = [c for c in raw if c.isalpha()]
         if not letters or (len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85):
             return False  # a number or a heading in capitals ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ")
-        t = _norm(self.text[s:e])
-        t = re.sub(r"^(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).])\s*", "", t)
+        t = fold_span(self.text, s, e)
+        t = _FOLD_MARKER.sub("", t)
         return bool(t) and not self.cues.descriptive.match(t) and not self.cues.not_task.match(t)
 
     def _predicate(self, clause: str, sj: _Subj, a: int, e: int, sent: tuple[int, int],
@@ -301,8 +311,8 @@ class _Run:
         parts = _parts(text, a, e)
         roles: list[tuple[str, int, int]] = []
         for x, y in parts:
-            f = _norm(text[x:y])
-            f = re.sub(r"^(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).])\s*", "", f)
+            f = fold_span(text, x, y)
+            f = _FOLD_MARKER.sub("", f)
             f = cues.adverbs.sub("", f)
             sm = cues.support_start.match(f)
             if sm and not forced_lead:
@@ -432,7 +442,7 @@ class _Run:
                         continue
                     for m in ag.find_mentions(text, c[0], c[1]):
                         nm = self.name(m)
-                        key = (clause + "#" + str(row[0][0]), fold(nm), role)
+                        key = (clause + "#" + str(row[0][0]), fold_name(nm), role)
                         if key not in self.out:
                             self.out[key] = Assignment(clause=clause, agency=nm, role=role,
                                                        task=text[task[0]:task[1]], span=task, deadline=dl,
@@ -466,7 +476,7 @@ def extract(doc: Document) -> list[Assignment]:
     # one record per (clause, agency, role); table rows may repeat a pair with other tasks
     seen, res = set(), []
     for a in out:
-        k = (a.clause, fold(a.agency), a.role)
+        k = (a.clause, fold_name(a.agency), a.role)
         if k not in seen:
             seen.add(k)
             res.append(a)
