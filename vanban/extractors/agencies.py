@@ -718,10 +718,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     first = lx.start
     gen = lx.generic
     gfirst = gen.first if gen else frozenset()
-    if "cand" not in lx.by_word:  # only the words that can start a mention are visited
+    if "cand_f" not in lx.by_word:  # only the words that can start a mention are visited
         words = sorted(first | gfirst, key=len, reverse=True)
-        lx.by_word["cand"] = re.compile(r"(?<![-/&\w])(?:" + "|".join(words) + r")(?![A-Za-z])", re.I)
-        # the same over the folded copy: a character trie, case-sensitive (much faster to scan)
+        # over the folded copy: a character trie, case-sensitive (much faster to scan)
         lx.by_word["cand_f"] = re.compile(r"(?<![-/&\w])(?:" + _char_trie(words) + r")(?![a-z])") \
             if all(re.fullmatch(r"[a-z]+", w) for w in words) else None
     ftext = _folded(text)
@@ -729,6 +728,9 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     if ftext is not None and lx.by_word["cand_f"] is not None and "ı" not in ftext and "ſ" not in ftext:
         cands = lx.by_word["cand_f"].finditer(ftext, start, end)
     else:
+        if "cand" not in lx.by_word:
+            words = sorted(first | gfirst, key=len, reverse=True)
+            lx.by_word["cand"] = re.compile(r"(?<![-/&\w])(?:" + "|".join(words) + r")(?![A-Za-z])", re.I)
         cands = lx.by_word["cand"].finditer(u, start, end)
     acc_words = lx.accent_words
     for cand in cands:
