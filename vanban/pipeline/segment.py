@@ -7,6 +7,7 @@ fixed levels, because a công văn starts at "1." while a kế hoạch starts at
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from vanban.pipeline.document import Segments
@@ -38,6 +39,9 @@ DOC_TYPE_WORDS = (
 _TYPE_LINE = re.compile(r"^[ \t*#]*(?:" + "|".join(sorted(DOC_TYPE_WORDS, key=len, reverse=True)) + r")[ \t*:]*$", re.M)
 
 _ROMAN_HEAD = re.compile(r"[IVX]+\.")
+# Characters a clause marker line can start with (after spaces): digits, Roman numerals,
+# Điều/Phần/Chương, letters a) b) đ), and markup around the marker.
+_MARKER_START = frozenset("0123456789IVXĐPCabcdefghijklmnopqrstuvwxyzđ*_#>")
 
 _RECIPIENTS = re.compile(r"^[ \t*_]*(?:Nơi nhận|NƠI NHẬN)\s*:?", re.M)
 _SIGNATURE = re.compile(
@@ -113,9 +117,10 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
     """"Nơi nhận" lists and signature blocks: short lines after the marker, until a
     long line (body text of an attached document) or a document type heading."""
     out: list[Span] = []
+    starts = [s for s, _ in lines]
     for m in _RECIPIENTS.finditer(text):
         start, end = m.start(), m.end()
-        for s, e in lines:
+        for s, e in lines[max(0, bisect.bisect_right(starts, m.start()) - 1):]:
             if s < m.start():
                 continue
             line = text[s:e].strip()
@@ -127,7 +132,7 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
         if not any(s <= m.start() < e for s, e in out):
             # A signature block is a run of short lines.
             end = m.end()
-            for s, e in lines:
+            for s, e in lines[bisect.bisect_right(starts, m.start()):]:
                 if s <= m.start():
                     continue
                 line = text[s:e].strip()
@@ -145,27 +150,34 @@ def _is_caps_heading(text: str) -> bool:
 
 def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: list[Span]) -> list[ClauseNode]:
     """Clause nodes with paths like 'IV.2.a' or 'Điều 3'."""
-    hits: list[tuple[int, int, str, int, re.Match[str]]] = []  # (line_start, rank, kind, line_end, match)
-    line_ends = {s: e for s, e in lines}
-    for kind, rank, rx in MARKERS:
-        for m in rx.finditer(text, body_start):
-            s = m.start()
-            if any(a <= s < b for a, b in excluded):
-                continue
-            if s not in line_ends:
-                continue
-            hits.append((s, rank, kind, line_ends[s], m))
     # One marker per line: the longest marker wins ("I.1" over "I."), then MARKERS order.
+    # Only lines whose first character can open a marker are tried: anchored per line, the
+    # patterns cost nothing on the prose between clauses.
     by_line: dict[int, tuple[int, int, str, int, re.Match[str]]] = {}
-    order = {k: i for i, (k, _, _) in enumerate(MARKERS)}
-
-    def pref(h: tuple[int, int, str, int, re.Match[str]]) -> tuple[int, int]:
-        return (-len(h[4].group("label")), order[h[2]])
-
-    for h in hits:
-        cur = by_line.get(h[0])
-        if cur is None or pref(h) < pref(cur):
-            by_line[h[0]] = h
+    ex_starts = [a for a, _ in excluded]
+    for s, e in lines:
+        if s < body_start or e <= s:
+            continue
+        j = s
+        while j < e and text[j] in " \t":
+            j += 1
+        if j >= e or text[j] not in _MARKER_START:
+            continue
+        if excluded:
+            k = bisect.bisect_right(ex_starts, s) - 1
+            if k >= 0 and s < excluded[k][1]:
+                continue
+        best: tuple[int, int, str, int, re.Match[str]] | None = None
+        best_pref: tuple[int, int] = (0, 0)
+        for order, (kind, rank, rx) in enumerate(MARKERS):
+            m = rx.match(text, s, e)
+            if m is None:
+                continue
+            pref = (-len(m.group("label")), order)
+            if best is None or pref < best_pref:
+                best, best_pref = (s, rank, kind, e, m), pref
+        if best is not None:
+            by_line[s] = best
     nodes: list[ClauseNode] = []
     stack: list[tuple[str, int, str, ClauseNode]] = []  # (kind, rank, label-for-path, node)
     # A new standalone document inside the file (a plan attached to a decision) resets the tree.
