@@ -76,6 +76,9 @@ def test_show_and_graph(indexed):
     res = _vb(root, "graph", "--format", "dot", *idx)
     assert res.stdout.startswith("digraph")
     assert _vb(root, "show", "nope.txt", *idx).returncode == 4
+    html = indexed[3] / "show.html"
+    assert _vb(root, "show", "003_ee19ba22bd386b2e.txt", "--html", str(html), *idx).returncode == 0
+    assert "displacy" in html.read_text(encoding="utf-8") or "entity" in html.read_text(encoding="utf-8")
 
 
 def test_extract_writes_schema_valid_json(repo_root, tmp_path):

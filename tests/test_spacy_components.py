@@ -33,3 +33,15 @@ def test_render_html_marks_every_entity():
     assert [(e["start"], e["end"], e["label"]) for e in entity_spans(rec)] == [(5, 14, "AGENCY"), (32, 52, "DEADLINE")]
     html = render_html(rec, page=False)
     assert "Sở Nội vụ" in html and "AGENCY" in html and "DEADLINE" in html
+
+
+def test_a_single_component_works_alone():
+    import spacy
+
+    from vanban.spacy_components import register
+
+    register()
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.add_pipe("vanban_deadlines")
+    doc = nlp("Các sở báo cáo kết quả trong quý III/2020.")
+    assert [s._.vanban.value for s in doc.spans["deadlines"]] == ["2020-Q3"]

@@ -275,6 +275,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     if rec is None:
         sys.stderr.write(f"vanban show: no document '{args.doc}' in the index\n")
         return EXIT_NOT_FOUND
+    if args.html:
+        from vanban.spacy_components import render_html
+
+        Path(args.html).write_text(render_html(rec), encoding="utf-8")
+        sys.stderr.write(f"wrote {args.html}\n")
     if args.json:
         _print_json({k: v for k, v in rec.items() if k != "text" or args.with_text})
         return EXIT_OK
@@ -419,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("show", help="one document's header and facts, by clause")
     sp.add_argument("doc")
     sp.add_argument("--with-text", action="store_true")
+    sp.add_argument("--html", metavar="FILE", help="also write the text with its facts highlighted (displaCy)")
     common(sp)
     sp.set_defaults(func=cmd_show)
 

@@ -38,7 +38,8 @@ def _register() -> None:
     def make_kind_component(kind: str) -> None:
         @Language.component(f"vanban_{kind}")
         def component(doc: Doc) -> Doc:
-            vb = doc._.vanban
+            # Usable alone (nlp.add_pipe("vanban_references")): analyse on first need.
+            vb = doc._.vanban if doc._.vanban is not None else analyse_component(doc)._.vanban
             spans = []
             for rec in (vb.facts.get(kind, []) if vb is not None else []):
                 for s, e in _record_spans(kind, rec):
@@ -67,6 +68,11 @@ def _record_spans(kind: str, rec: Any) -> list[tuple[int, int]]:
     if kind == "assignments":
         return [tuple(rec.agency_span)] if rec.agency_span else []
     return [tuple(rec.span)]
+
+
+def register() -> None:
+    """Make the components known to spaCy (`nlp.add_pipe("vanban_references")` after this)."""
+    _register()
 
 
 def make_nlp() -> Any:
