@@ -6,6 +6,7 @@ same answers; the backends only differ in how they store and look rows up.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import re
@@ -88,18 +89,25 @@ def exact_tokens(query: str | None) -> list[str]:
     return _TOKEN_RE.findall(nfc(query or "").lower())
 
 
+@lru_cache(maxsize=256)
+def _wanted_re(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+    return re.compile(r"(?<![^\W_])(?:" + alts + r")(?![^\W_])")
+
+
 def make_snippet(text: str, tokens: list[str], size: int = 200) -> str:
     """HTML snippet of `text` around the densest run of folded `tokens`, matches in <mark>."""
     if not text:
         return ""
-    folded = fold_same_length(text)  # same length, so offsets carry over to `text`
-    wanted = set(tokens)
-    spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(folded) if m.group() in wanted]
+    folded = text.translate(_FOLD_TABLE)  # = fold_same_length(text): same length, offsets carry over
+    # the runs of _TOKEN_RE that equal a wanted token, found without visiting every token
+    spans = [m.span() for m in _wanted_re(tuple(sorted(set(tokens)))).finditer(folded)] if tokens else []
     if not spans:
         return html.escape(text[:size].strip())
     best, best_n = spans[0][0], 0
-    for s, _ in spans:  # window starting at a match that covers the most matches
-        n = sum(1 for a, b in spans if s <= a and b <= s + size)
+    ends = [b for _, b in spans]  # matches do not overlap: starts and ends both increase
+    for k, (s, _) in enumerate(spans):  # window starting at a match that covers the most matches
+        n = bisect.bisect_right(ends, s + size, k) - k
         if n > best_n:
             best, best_n = s, n
     start = max(0, best - size // 4)

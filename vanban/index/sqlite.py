@@ -5,6 +5,13 @@ and exact (diacritics kept).  A query matches on the folded columns; the exact c
 only add to the bm25 score, so "Sở Nội vụ" ranks documents spelt that way first while
 "so noi vu" still finds them.  Every user token is quoted, so FTS5 syntax in user text
 is searched as text.
+
+Speed (bench/index_bench.py, 10k documents): stored record and text are zlib BLOBs; the
+agency facet is counted from a per-document code string (documents.agency_set) and per-name
+document counts (agency_codes), as all-minus-non-matching when most documents match;
+tasks by agency are driven by the matching (doc, agency) pairs; a due bound walks
+assignments_due (due, doc, i) in list order.  Older index files are migrated on open
+(PRAGMA user_version).
 """
 from __future__ import annotations
 
@@ -12,6 +19,7 @@ import heapq
 import json
 import sqlite3
 import threading
+import zlib
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,8 +35,12 @@ _TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, source TEXT, sha256 TEXT,
-  number TEXT, number_key TEXT, type TEXT, issuer TEXT, issued_date TEXT, year TEXT, header TEXT NOT NULL);
--- large columns live apart so scans of documents (facets, filters) stay small
+  number TEXT, number_key TEXT, type TEXT, issuer TEXT, issued_date TEXT, year TEXT, header TEXT NOT NULL,
+  agency_set TEXT);
+-- agency facet: one code (a character, see _char) per distinct agency name, and how many documents name it
+CREATE TABLE IF NOT EXISTS agency_codes (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, docs INTEGER NOT NULL);
+-- large columns live apart so scans of documents (facets, filters) stay small; record and
+-- text are zlib-compressed BLOBs (plain TEXT in indexes written before schema version 1)
 CREATE TABLE IF NOT EXISTS bodies (id INTEGER PRIMARY KEY, title_all TEXT, record TEXT NOT NULL, text TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_number_key ON documents(number_key);
 CREATE INDEX IF NOT EXISTS documents_type ON documents(type);
@@ -49,7 +61,6 @@ CREATE TABLE IF NOT EXISTS agencies (
   doc TEXT NOT NULL, i INTEGER NOT NULL, name TEXT, name_fold TEXT, aliases TEXT, collective INTEGER,
   PRIMARY KEY (doc, i)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS agencies_name ON agencies(name);
-CREATE INDEX IF NOT EXISTS agencies_name_fold ON agencies(name_fold);
 CREATE TABLE IF NOT EXISTS agency_terms (
   term_fold TEXT NOT NULL, doc TEXT NOT NULL, agency_fold TEXT NOT NULL,
   PRIMARY KEY (term_fold, doc, agency_fold)) WITHOUT ROWID;
@@ -59,14 +70,50 @@ CREATE TABLE IF NOT EXISTS assignments (
   id INTEGER PRIMARY KEY, doc TEXT NOT NULL, i INTEGER NOT NULL, clause TEXT, agency TEXT, agency_fold TEXT,
   role TEXT, task TEXT, deadline TEXT, due TEXT);
 CREATE INDEX IF NOT EXISTS assignments_doc ON assignments(doc, agency_fold);
-CREATE INDEX IF NOT EXISTS assignments_due ON assignments(due);
+-- (due, doc, i): the order tasks are listed in, so a due bound walks the index and stops at LIMIT
+CREATE INDEX IF NOT EXISTS assignments_due ON assignments(due, doc, i);
 CREATE TABLE IF NOT EXISTS targets (
   doc TEXT NOT NULL, i INTEGER NOT NULL, text TEXT, kind TEXT, comparator TEXT, value REAL, unit TEXT,
   year INTEGER, total REAL, clause TEXT, PRIMARY KEY (doc, i)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(f_title, f_body, x_title, x_body, content='', {_TOKENIZE});
 CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(f_task, x_task, content='', {_TOKENIZE});
 """
+SCHEMA_VERSION = 1  # PRAGMA user_version; older indexes are migrated when opened
+_SCHEMA_STATEMENTS = [x.strip() for x in "\n".join(
+    line for line in _SCHEMA.splitlines() if not line.startswith("--")).split(";") if x.strip()]
+_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",  # WAL: durable at checkpoints, never corrupt
+    "PRAGMA busy_timeout=30000",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA cache_size=-65536",  # 64 MiB page cache (default 2 MiB): index pages stay hot across writes
+    "PRAGMA wal_autocheckpoint=10000",  # checkpoint (and fsync) every ~40 MB of WAL, not every 4 MB
+)
 _MAX_PARAMS = 500
+_ZLEVEL = 6
+
+
+_CODE_BASE = 0x10000
+
+
+def _char(code: int) -> str:
+    """Agency code -> one character of documents.agency_set (beyond the BMP, never a surrogate)."""
+    return chr(_CODE_BASE + code)
+
+
+def _distinct_names(names: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _pack(s: str) -> bytes:
+    return zlib.compress(s.encode("utf-8"), _ZLEVEL)
+
+
+def _unpack(v: bytes | str | None) -> str:
+    """bodies.record / bodies.text: compressed BLOB, or TEXT in an index written before version 1."""
+    if isinstance(v, bytes):
+        return zlib.decompress(v).decode("utf-8")
+    return v or ""
 
 
 def _q(tokens: Sequence[str]) -> str:
@@ -99,11 +146,35 @@ class SqliteIndex(IndexBackend):
         self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
         self.conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA busy_timeout=30000")
-        with self._lock:
-            self.conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
+        for pragma in _PRAGMAS:
+            self.conn.execute(pragma)
+        with self.transaction() as c:
+            version = c.execute("PRAGMA user_version").fetchone()[0]
+            old = version < SCHEMA_VERSION and c.execute(
+                "SELECT 1 FROM sqlite_schema WHERE name = 'documents'").fetchone() is not None
+            for stmt in _SCHEMA_STATEMENTS:
+                if not (old and stmt.startswith("CREATE INDEX IF NOT EXISTS assignments_due")):
+                    c.execute(stmt)
+            if old:
+                self._migrate(c)
+            if version < SCHEMA_VERSION:
+                c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @staticmethod
+    def _migrate(c: sqlite3.Connection) -> None:
+        """Bring an index written by an older version up to SCHEMA_VERSION (same answers, faster)."""
+        cols = {r[1] for r in c.execute("PRAGMA table_info(documents)")}
+        if "agency_set" not in cols:
+            c.execute("ALTER TABLE documents ADD COLUMN agency_set TEXT")
+        names: dict[str, list[str]] = {}
+        for doc, name in c.execute("SELECT doc, name FROM agencies ORDER BY doc, i"):
+            names.setdefault(doc, []).append(name)
+        c.execute("DELETE FROM agency_codes")
+        c.executemany("UPDATE documents SET agency_set = ? WHERE doc = ?",
+                      [(SqliteIndex._agency_codes(c, v, +1), k) for k, v in names.items()])
+        c.execute("DROP INDEX IF EXISTS agencies_name_fold")
+        c.execute("DROP INDEX IF EXISTS assignments_due")
+        c.execute("CREATE INDEX assignments_due ON assignments(due, doc, i)")
 
     # -- writing --
     @contextmanager
@@ -137,7 +208,7 @@ class SqliteIndex(IndexBackend):
         """Replace the whole index with `records` in one transaction."""
         n = 0
         with self.transaction() as c:
-            for t in TABLES + ("bodies", "agency_terms", "agency_vocab"):
+            for t in TABLES + ("bodies", "agency_terms", "agency_vocab", "agency_codes"):
                 c.execute(f'DELETE FROM "{t}"')
             for t in ("docs_fts", "tasks_fts"):
                 c.execute(f"INSERT INTO {t}({t}) VALUES ('delete-all')")
@@ -150,18 +221,31 @@ class SqliteIndex(IndexBackend):
         with self.transaction():
             self._delete(doc_id)
 
+    @staticmethod
+    def _agency_codes(c: sqlite3.Connection, names: Iterable[str | None], delta: int) -> str | None:
+        """Count one more (delta=+1) document naming each of `names`; its documents.agency_set value."""
+        out = []
+        for name in _distinct_names(names):
+            out.append(_char(c.execute(
+                "INSERT INTO agency_codes(name, docs) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET docs = docs + ?"
+                " RETURNING code", (name, delta, delta)).fetchone()[0]))
+        return "".join(out) or None
+
     def _delete(self, doc_id: str) -> None:
         c = self.conn
-        old = c.execute("SELECT d.id, b.title_all, b.text FROM documents d JOIN bodies b ON b.id = d.id"
+        old = c.execute("SELECT d.id, b.title_all, b.text, d.agency_set FROM documents d JOIN bodies b ON b.id = d.id"
                         " WHERE d.doc=?", (doc_id,)).fetchone()
         if old is None:
             return
+        c.executemany("UPDATE agency_codes SET docs = docs - 1 WHERE code = ?",
+                      [(ord(ch) - _CODE_BASE,) for ch in old["agency_set"] or ""])
+        text = _unpack(old["text"])
         c.execute("INSERT INTO docs_fts(docs_fts, rowid, f_title, f_body, x_title, x_body) "
                   "VALUES('delete', ?, ?, ?, ?, ?)",
-                  (old["id"], fast_fold(old["title_all"]), fast_fold(old["text"]), old["title_all"], old["text"]))
-        for a in c.execute("SELECT id, task FROM assignments WHERE doc=?", (doc_id,)).fetchall():
-            c.execute("INSERT INTO tasks_fts(tasks_fts, rowid, f_task, x_task) VALUES('delete', ?, ?, ?)",
-                      (a["id"], fast_fold(a["task"]), a["task"]))
+                  (old["id"], fast_fold(old["title_all"]), fast_fold(text), old["title_all"], text))
+        c.executemany("INSERT INTO tasks_fts(tasks_fts, rowid, f_task, x_task) VALUES('delete', ?, ?, ?)",
+                      [(a[0], fast_fold(a[1]), a[1]) for a in
+                       c.execute("SELECT id, task FROM assignments WHERE doc=?", (doc_id,)).fetchall()])
         for t in TABLES + ("agency_terms",):
             c.execute(f'DELETE FROM "{t}" WHERE doc=?', (doc_id,))
         c.execute("DELETE FROM bodies WHERE id=?", (old["id"],))
@@ -169,13 +253,15 @@ class SqliteIndex(IndexBackend):
     def _insert(self, record: dict) -> None:
         c, f = self.conn, flatten(record)
         doc, h, text = f["doc"], f["header"], record.get("text") or ""
+        agencies = record.get("agencies") or []
         cur = c.execute(
-            "INSERT INTO documents(doc, source, sha256, number, number_key, type, issuer, issued_date, year, header)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents(doc, source, sha256, number, number_key, type, issuer, issued_date, year, header,"
+            " agency_set) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc, record.get("source"), record.get("sha256"), f["number"], f["number_key"], f["type"],
-             f["issuer"], h.get("issued_date"), f["year"], json.dumps(h, ensure_ascii=False)))
+             f["issuer"], h.get("issued_date"), f["year"], json.dumps(h, ensure_ascii=False),
+             self._agency_codes(c, [a.get("name") for a in agencies], +1)))
         c.execute("INSERT INTO bodies(id, title_all, record, text) VALUES (?,?,?,?)",
-                  (cur.lastrowid, f["title_all"], stored_record(record), text))
+                  (cur.lastrowid, f["title_all"], _pack(stored_record(record)), _pack(text)))
         c.execute("INSERT INTO docs_fts(rowid, f_title, f_body, x_title, x_body) VALUES (?,?,?,?,?)",
                   (cur.lastrowid, fast_fold(f["title_all"]), fast_fold(text), f["title_all"], text))
         c.executemany('INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?)', [
@@ -189,18 +275,21 @@ class SqliteIndex(IndexBackend):
             for i, d in enumerate(record.get("deadlines") or [])])
         c.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?)", [
             (doc, i, a.get("name"), fold(a.get("name")), json.dumps(a.get("aliases") or [], ensure_ascii=False),
-             int(bool(a.get("collective")))) for i, a in enumerate(record.get("agencies") or [])])
-        for a in f["assignments"]:
-            cur = c.execute(
-                "INSERT INTO assignments(doc, i, clause, agency, agency_fold, role, task, deadline, due)"
-                " VALUES (?,?,?,?,?,?,?,?,?)",
-                (doc, a["i"], a["clause"], a["agency"], a["agency_fold"], a["role"], a["task"], a["deadline"],
-                 a["due"]))
-            c.execute("INSERT INTO tasks_fts(rowid, f_task, x_task) VALUES (?,?,?)",
-                      (cur.lastrowid, fast_fold(a["task"]), a["task"]))
-            for t in a["terms"]:
-                c.execute("INSERT OR IGNORE INTO agency_terms VALUES (?,?,?)", (t, doc, a["agency_fold"]))
-                c.execute("INSERT OR IGNORE INTO agency_vocab VALUES (?)", (t,))
+             int(bool(a.get("collective")))) for i, a in enumerate(agencies)])
+        if f["assignments"]:
+            # explicit ids (we hold the write lock), so rows and their FTS entries go in as two batches
+            first = c.execute("SELECT coalesce(max(id), 0) + 1 FROM assignments").fetchone()[0]
+            rows = list(enumerate(f["assignments"], first))
+            c.executemany(
+                "INSERT INTO assignments(id, doc, i, clause, agency, agency_fold, role, task, deadline, due)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(n, doc, a["i"], a["clause"], a["agency"], a["agency_fold"], a["role"], a["task"], a["deadline"],
+                  a["due"]) for n, a in rows])
+            c.executemany("INSERT INTO tasks_fts(rowid, f_task, x_task) VALUES (?,?,?)",
+                          [(n, fast_fold(a["task"]), a["task"]) for n, a in rows])
+            pairs = sorted({(t, a["agency_fold"]) for a in f["assignments"] for t in a["terms"]})
+            c.executemany("INSERT OR IGNORE INTO agency_terms VALUES (?,?,?)", [(t, doc, af) for t, af in pairs])
+            c.executemany("INSERT OR IGNORE INTO agency_vocab VALUES (?)", [(t,) for t in sorted({t for t, _ in pairs})])
         c.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?)", [
             (doc, i, t.get("text"), t.get("kind"), t.get("comparator"), t.get("value"), t.get("unit"),
              t.get("year"), t.get("total"), t.get("clause")) for i, t in enumerate(record.get("targets") or [])])
@@ -215,8 +304,8 @@ class SqliteIndex(IndexBackend):
                           (doc_id,))
         if not rows:
             return None
-        rec = json.loads(rows[0]["record"])
-        rec["text"] = rows[0]["text"]
+        rec = json.loads(_unpack(rows[0]["record"]))
+        rec["text"] = _unpack(rows[0]["text"])
         return rec
 
     def list_documents(self) -> list[dict]:
@@ -239,42 +328,63 @@ class SqliteIndex(IndexBackend):
     def search(self, query: str, *, filters: dict | None = None, limit: int = 20, offset: int = 0) -> dict:
         facets: dict[str, dict[str, int]] = {k: {} for k in ("type", "issuer", "year", "agency")}
         where, params = self._filter_sql(filters or {})
+        cols = "d.id, d.doc, d.type, d.issuer, d.year, {s}, d.agency_set"
         if (query or "").strip():
             expr = _match_expr(query, "f_title f_body", "x_title x_body")
             if expr is None:
                 return {"total": 0, "hits": [], "facets": facets}
             # MATERIALIZED: run the FTS query once, never once per candidate row of a filter index
             sql = ("WITH f AS MATERIALIZED (SELECT rowid AS id, -bm25(docs_fts, 3.0, 1.0, 6.0, 2.0) AS s FROM docs_fts"
-                   " WHERE docs_fts MATCH ?) SELECT d.id, d.doc, d.type, d.issuer, d.year, f.s FROM f"
+                   " WHERE docs_fts MATCH ?) SELECT " + cols.format(s="f.s") + " FROM f"
                    " CROSS JOIN documents d ON d.id = f.id" + (" WHERE " + where if where else ""))
             params = [expr] + params
         else:
-            sql = "SELECT d.id, d.doc, d.type, d.issuer, d.year, 0.0 FROM documents d" + (" WHERE " + where if where else "")
+            sql = "SELECT " + cols.format(s="0.0") + " FROM documents d" + (" WHERE " + where if where else "")
         with self._snapshot() as c:
-            rows = c.execute(sql, params).fetchall()
+            rows = self._tuples(c, sql, params)
             page = heapq.nsmallest(max(0, offset) + max(0, limit), rows, key=lambda r: (-r[5], r[1]))[max(0, offset):]
-            for n, col in ((2, "type"), (3, "issuer"), (4, "year")):
-                counts = Counter(r[n] for r in rows if r[n])
-                facets[col] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
-            agency_sql = "SELECT a.name, count(DISTINCT a.doc) FROM {src} GROUP BY a.name ORDER BY 2 DESC, 1 LIMIT ?"
-            if rows and len(rows) == c.execute("SELECT count(*) FROM documents").fetchone()[0]:
-                arows = c.execute(agency_sql.format(src="agencies a"), (FACET_SIZE,)).fetchall()
-            elif rows:
-                c.execute("CREATE TEMP TABLE IF NOT EXISTS _hits (id INTEGER PRIMARY KEY)")
-                c.execute("DELETE FROM _hits")
-                c.executemany("INSERT INTO _hits VALUES (?)", ((r[0],) for r in rows))
-                arows = c.execute(agency_sql.format(
-                    src="_hits h JOIN documents d ON d.id = h.id JOIN agencies a ON a.doc = d.doc"), (FACET_SIZE,)).fetchall()
-            else:
-                arows = []
-            facets["agency"] = {r[0]: r[1] for r in arows}
+            agency_counts = self._agency_facet(c, rows)
             bodies = {r[0]: r for r in c.execute(
                 f"SELECT d.id, d.header, b.text FROM documents d JOIN bodies b ON b.id = d.id"
                 f" WHERE d.id IN ({_marks(len(page))})", [r[0] for r in page]).fetchall()} if page else {}
+        # facets: every matching row is at hand, so counting is one pass in Python (ties by name,
+        # code-point order = SQLite's BINARY order of UTF-8)
+        for n, col in ((2, "type"), (3, "issuer"), (4, "year"), (6, "agency")):
+            if col == "agency":
+                counts = agency_counts
+            else:
+                counts = Counter([r[n] for r in rows if r[n]])
+            facets[col] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
         toks = query_tokens(query)
         hits = [{"doc": r[1], "score": float(r[5]), "header": json.loads(bodies[r[0]]["header"]),
-                 "snippet": make_snippet(bodies[r[0]]["text"], toks)} for r in page]
+                 "snippet": make_snippet(_unpack(bodies[r[0]]["text"]), toks)} for r in page]
         return {"total": len(rows), "hits": hits, "facets": facets}
+
+    @staticmethod
+    def _tuples(c: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Plain tuples (no sqlite3.Row per row) for the queries that return thousands of rows."""
+        cur = c.cursor()
+        cur.row_factory = None
+        return cur.execute(sql, params).fetchall()
+
+    @staticmethod
+    def _agency_facet(c: sqlite3.Connection, rows: list[sqlite3.Row]) -> Counter:
+        """Agency name -> number of matching documents naming it.  Each document holds the codes of its
+        distinct agency names (documents.agency_set) and agency_codes how many documents name each, so
+        the matches are counted directly, or (most documents match) as all minus the non-matching."""
+        if not rows:
+            return Counter()
+        total = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+        if 2 * len(rows) <= total:
+            counts = Counter("".join([r[6] for r in rows if r[6]]))
+        else:
+            hit = {r[0] for r in rows}
+            counts = Counter({_char(code): n for code, n in c.execute("SELECT code, docs FROM agency_codes")})
+            if len(rows) < total:
+                counts.subtract(Counter("".join([a for i, a in SqliteIndex._tuples(c, "SELECT id, agency_set FROM documents")
+                                                 if a and i not in hit])))
+        names = dict(c.execute("SELECT code, name FROM agency_codes"))
+        return Counter({names[ord(ch) - _CODE_BASE]: n for ch, n in counts.items() if n > 0})
 
     @staticmethod
     def _filter_sql(filters: dict) -> tuple[str, list[Any]]:
@@ -285,7 +395,9 @@ class SqliteIndex(IndexBackend):
                 continue
             vals = [str(x) for x in (v if isinstance(v, (list, tuple, set)) else [v])]
             if key == "agency":
-                conds.append(f"EXISTS (SELECT 1 FROM agencies a WHERE a.doc = d.doc AND a.name IN ({_marks(len(vals))}))")
+                # the codes of the wanted names, looked for in the document's own agency set
+                conds.append(f"EXISTS (SELECT 1 FROM agency_codes k WHERE k.name IN ({_marks(len(vals))})"
+                             f" AND instr(d.agency_set, char(k.code + {_CODE_BASE})) > 0)")
             else:
                 conds.append(f"d.{key} IN ({_marks(len(vals))})")
             params += vals
@@ -318,8 +430,10 @@ class SqliteIndex(IndexBackend):
                                               (fold(agency),))]
             if not terms:
                 return []
-            conds.append("EXISTS (SELECT 1 FROM agency_terms t WHERE t.doc = a.doc AND t.agency_fold = a.agency_fold"
-                         f" AND t.term_fold IN ({_marks(len(terms))}))")
+            # the (doc, agency) pairs named by a matching term drive the lookup (assignments_doc), instead
+            # of testing every assignment against agency_terms
+            conds.append("(a.doc, a.agency_fold) IN (SELECT doc, agency_fold FROM agency_terms"
+                         f" WHERE term_fold IN ({_marks(len(terms))}))")
             params += terms
         if role:
             conds.append("a.role = ?")
@@ -330,7 +444,12 @@ class SqliteIndex(IndexBackend):
                 params.append(bound)
         if conds:
             sql.append("WHERE " + " AND ".join(conds))
-        order = "score DESC, a.doc, a.i" if score != "0.0" else "a.due IS NULL, a.due, a.doc, a.i"
+        if score != "0.0":
+            order = "score DESC, a.doc, a.i"
+        elif due_before or overdue_as_of:  # due is then never NULL: the assignments_due (due, doc, i) order
+            order = "a.due, a.doc, a.i"
+        else:
+            order = "a.due IS NULL, a.due, a.doc, a.i"
         sql.append(f"ORDER BY {order} LIMIT ?")
         params.append(int(limit))
         rows = self._rows(" ".join(sql).format(cte=cte, src=src, score=score), params)
@@ -355,9 +474,13 @@ class SqliteIndex(IndexBackend):
             if relation:
                 sql += " AND r.relation = ?"
                 params.append(relation)
+            headers: dict[str, dict] = {}  # one decode per citing document, not per reference
             for r in self._rows(sql, params):
                 row = dict(r)
-                row["header"] = json.loads(row["header"])
+                h = headers.get(row["doc"])
+                if h is None:
+                    h = headers[row["doc"]] = json.loads(row["header"])
+                row["header"] = h
                 out.append(row)
         return out
 
