@@ -41,6 +41,10 @@ class Reference:
     relation: str = "mention"
     clause: str = ""
 
+    # why: the rule that fired (a name from the extractor's data) and how sure it is (0..1)
+    rule: str | None = None
+    confidence: float | None = None
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["span"] = list(self.span)
@@ -57,6 +61,10 @@ class Deadline:
     span: Span
     clause: str = ""
 
+    # why: the rule that fired (a name from the extractor's data) and how sure it is (0..1)
+    rule: str | None = None
+    confidence: float | None = None
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["span"] = list(self.span)
@@ -70,6 +78,10 @@ class Agency:
     aliases: list[str] = field(default_factory=list)
     collective: bool = False
     mentions: list[Span] = field(default_factory=list)
+
+    # why: the rule that fired (a name from the extractor's data) and how sure it is (0..1)
+    rule: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -87,6 +99,10 @@ class Assignment:
     span: Span  # the task text
     deadline: str | None = None
     agency_span: Span | None = None
+
+    # why: the rule that fired (a name from the extractor's data) and how sure it is (0..1)
+    rule: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -106,6 +122,10 @@ class Target:
     year: int | None = None
     total: float | int | None = None
     clause: str = ""
+
+    # why: the rule that fired (a name from the extractor's data) and how sure it is (0..1)
+    rule: str | None = None
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -133,6 +153,7 @@ FACT_KINDS = ("references", "deadlines", "agencies", "assignments", "targets")
 # JSON schema of one extracted document (draft 2020-12), kept next to the records it describes.
 SPAN_SCHEMA = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
 _NULLABLE_STR = {"type": ["string", "null"]}
+_WHY = {"rule": {"type": ["string", "null"]}, "confidence": {"type": ["number", "null"], "minimum": 0, "maximum": 1}}
 DOCUMENT_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "vanban extracted document",
@@ -150,29 +171,29 @@ DOCUMENT_SCHEMA: dict[str, Any] = {
             "type": "object", "required": ["text", "key", "span"],
             "properties": {"text": {"type": "string"}, "key": {"type": "string"}, "type": _NULLABLE_STR,
                            "issued_date": _NULLABLE_STR, "issuer": _NULLABLE_STR, "anaphor": {"type": "boolean"},
-                           "relation": {"type": "string"}, "clause": {"type": "string"}, "span": SPAN_SCHEMA}}},
+                           "relation": {"type": "string"}, "clause": {"type": "string"}, "span": SPAN_SCHEMA, **_WHY}}},
         "deadlines": {"type": "array", "items": {
             "type": "object", "required": ["text", "kind", "value", "span"],
             "properties": {"text": {"type": "string"},
                            "kind": {"enum": ["by", "within", "from", "recurring", "period"]},
-                           "value": {"type": "string"}, "clause": {"type": "string"}, "span": SPAN_SCHEMA}}},
+                           "value": {"type": "string"}, "clause": {"type": "string"}, "span": SPAN_SCHEMA, **_WHY}}},
         "agencies": {"type": "array", "items": {
             "type": "object", "required": ["name", "aliases", "collective", "span"],
             "properties": {"name": {"type": "string"}, "aliases": {"type": "array", "items": {"type": "string"}},
                            "collective": {"type": "boolean"}, "span": SPAN_SCHEMA,
-                           "mentions": {"type": "array", "items": SPAN_SCHEMA}}}},
+                           "mentions": {"type": "array", "items": SPAN_SCHEMA}, **_WHY}}},
         "assignments": {"type": "array", "items": {
             "type": "object", "required": ["clause", "agency", "role", "task", "span"],
             "properties": {"clause": {"type": "string"}, "agency": {"type": "string"},
                            "role": {"enum": ["lead", "support"]}, "task": {"type": "string"},
                            "deadline": _NULLABLE_STR, "span": SPAN_SCHEMA,
-                           "agency_span": {"anyOf": [SPAN_SCHEMA, {"type": "null"}]}}}},
+                           "agency_span": {"anyOf": [SPAN_SCHEMA, {"type": "null"}]}, **_WHY}}},
         "targets": {"type": "array", "items": {
             "type": "object", "required": ["text", "kind", "comparator", "value", "unit", "span"],
             "properties": {"text": {"type": "string"}, "kind": {"enum": ["target", "baseline"]},
                            "comparator": {"enum": [">", ">=", "<", "<=", "="]}, "value": {"type": "number"},
                            "unit": {"type": "string"}, "year": {"type": ["integer", "null"]},
                            "total": {"type": ["number", "null"]}, "clause": {"type": "string"},
-                           "span": SPAN_SCHEMA}}},
+                           "span": SPAN_SCHEMA, **_WHY}}},
     },
 }
