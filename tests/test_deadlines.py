@@ -405,3 +405,26 @@ def test_year_of_this_documents_annual_plan_is_its_period():
             "1. Kinh phí do ngân sách cấp cho Sở năm 2025.\n")
     got = _doc(text, "2025-01-05")
     assert [g for g in got if g[0] == "period"] == [("period", "2025", "năm 2025"), ("period", "2025", "năm 2025")]
+
+
+# ----------------------------------------------------------------- heldout-2 classes
+
+def test_daily_report_or_update_is_recurring_but_not_in_idioms():
+    assert kv("Các xã báo cáo nhanh số liệu thiệt hại hằng ngày về Ban Chỉ huy huyện.") == [("recurring", "P1D")]
+    assert kv("Trạm Khí tượng cập nhật mực nước các sông hàng ngày trên trang tin của huyện.") == [("recurring", "P1D")]
+    assert kv("Bảo đảm nước sạch phục vụ sinh hoạt hằng ngày của nhân dân.") == []
+
+
+def test_named_season_of_two_years_is_a_period():
+    assert kv("Bố trí kinh phí phòng cháy, chữa cháy rừng mùa khô 2024 - 2025.", "2024-11-02") == [("period", "2024/2025")]
+    # a season already over when the document is signed only dates the figures
+    assert kv("Mùa khô 2023 - 2024, toàn tỉnh xảy ra 9 vụ cháy rừng.", "2024-11-02") == []
+
+
+def test_period_of_a_sokets_subject_is_not_a_deadline():
+    text = "Sơ kết công tác phòng, chống thiên tai 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2024."
+    assert kv(text, "2024-07-05") == [("within", "2024-H2")]
+
+
+def test_budget_year_label_is_not_a_deadline():
+    assert kv("Dự toán chi thường xuyên năm 2025 phải bảo đảm tiết kiệm.", "2024-07-20") == []

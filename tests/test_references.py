@@ -354,3 +354,21 @@ def test_anaphor_previous_resolves_to_this_document_when_nothing_else_is_cited(t
 def test_tag_line_of_a_news_page_is_not_body_text():
     text = ("Triển khai Chương trình 135 tại các xã vùng cao.\n\nTừ khóa: Chương trình 135, giảm nghèo\n")
     assert [r.text for r in refs(text)] == ["Chương trình 135"]
+
+
+def test_type_word_this_is_not_names_the_document_just_cited_in_its_sentence():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH\n\nSố: 12/2022/QĐ-UBND\n\nHà Tĩnh, ngày 05 tháng 5 năm 2022\n\nQUYẾT ĐỊNH\n"
+            "Ban hành Quy định về quản lý chất thải rắn\n\n"
+            "Điều 1. Sở Xây dựng hướng dẫn thực hiện Luật Xây dựng năm 2014 và các văn bản quy định chi tiết "
+            "Luật này.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.")
+    ana = refs(text, anaphor=True)
+    assert [(a.text, a.key) for a in ana] == [("Luật này", "Luật Xây dựng năm 2014"),
+                                             ("Quyết định này", "12/2022/QĐ-UBND")]
+
+
+def test_bare_type_word_before_a_copula_is_this_plan():
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN CƯ JÚT\n\nSố: 88/KH-UBND\n\nCư Jút, ngày 10 tháng 2 năm 2024\n\nKẾ HOẠCH\n"
+            "Phòng, chống dịch bệnh trên cây trồng năm 2024\n\n"
+            "Kinh phí thực hiện Kế hoạch là 1,2 tỷ đồng từ ngân sách huyện.")
+    ana = refs(text, anaphor=True)
+    assert [(a.text, a.key) for a in ana] == [("Kế hoạch", "88/KH-UBND")]

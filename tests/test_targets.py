@@ -425,3 +425,60 @@ def test_homograph_without_marks_is_not_a_cue():
 def test_related_news_list_is_not_body_text():
     text = "Tin tức\n\nHội nghị tổng kết công tác năm.\n\nCác tin khác\n- Tỷ lệ hộ nghèo giảm còn 2,1% (01/02/2024)\n- Khai mạc hội chợ (30/01/2024)\n"
     assert run(text, issued="2024-02-03") == []
+
+
+# ---------------------------------------------------------------- heldout-2 classes
+
+def test_reported_counts_of_events_and_animals():
+    text = ("I. TÌNH HÌNH THỰC HIỆN\n\nTrên địa bàn huyện xảy ra 6 vụ sạt lở đất, giảm 3 vụ so với cùng kỳ. "
+            "Đàn gà ước đạt 120.500 con; đàn dê 3.400 con. Đã tiêm 8.200 liều vắc xin cúm gia cầm.")
+    out = run(text, issued="2024-06-20")
+    got = [(t.value, t.unit, t.kind) for t in out]
+    assert got == [(6, "count", "baseline"), (3, "count", "baseline"), (120500, "count", "baseline"),
+                   (3400, "count", "baseline"), (8200, "liều", "baseline")]
+
+
+def test_physical_units_before_the_thing_measured():
+    t = one("II. MỤC TIÊU\n\n1. Nạo vét 12,5 km kênh tiêu úng.")
+    assert (t.value, t.unit, t.kind) == (12.5, "km", "target")
+    t = one("Cháy rừng làm thiệt hại 4,2 ha rừng phòng hộ.", issued="2024-05-02")
+    assert (t.value, t.unit) == (4.2, "ha")
+    assert run("Khoanh vùng trong bán kính 3 km quanh ổ dịch.") == []
+
+
+def test_past_status_in_a_letter_is_a_baseline():
+    text = ("Qua kiểm tra, đến ngày 30/4/2024 toàn huyện mới giải quyết được 320/410 hồ sơ, đạt 78%; "
+            "còn 4/9 xã chưa hoàn thành.")
+    out = run(text, issued="2024-05-15")
+    assert [(t.value, t.kind) for t in out] == [(320, "baseline"), (78, "baseline"), (4, "baseline")]
+
+
+def test_comparison_base_gives_no_year_and_no_baseline():
+    t = one("II. MỤC TIÊU\n\n2. Giảm ít nhất 15% số vụ tai nạn giao thông so với bình quân giai đoạn 2019-2023.",
+            issued="2024-02-01")
+    assert (t.kind, t.year, t.comparator) == ("target", None, ">=")
+    t = one("Lập dự toán thu năm 2025, phấn đấu tăng tối thiểu 6% so với ước thực hiện năm 2024.", issued="2024-07-10")
+    assert t.year == 2025
+
+
+def test_lead_in_year_goes_to_the_list_items():
+    text = ("II. MỤC TIÊU\n\nPhấn đấu trong năm 2024 đạt các chỉ tiêu sau:\n\n1. 100% trường học có phương án "
+            "phòng cháy.\n\n2. Trồng mới 25 ha rừng ngập mặn.")
+    out = run(text, issued="2024-01-15")
+    assert [(t.value, t.year) for t in out] == [(100, 2024), (25, 2024)]
+
+
+def test_schedule_and_rate_are_not_figures():
+    assert run("Duy trì trực cấp cứu 24/24 giờ trong dịp Tết.") == []
+    assert run("Hỗ trợ 150 triệu đồng/km đường giao thông nội đồng.") == []
+
+
+def test_bracket_after_a_target_noun_gives_the_target():
+    out = run("I. KẾT QUẢ\n\nTỷ lệ hộ dùng nước sạch đạt 71%, thấp hơn chỉ tiêu huyện giao (trên 75%).",
+              issued="2024-07-01")
+    assert [(t.value, t.kind) for t in out] == [(71, "baseline"), (75, "target")]
+
+
+def test_modal_phai_in_a_results_section_tells_what_had_to_be_done():
+    t = one("2. Tình hình dịch bệnh\n\nDịch cúm gia cầm xảy ra tại 2 xã, phải tiêu hủy 1.350 con gà.", issued="2024-07-01")
+    assert (t.value, t.kind) == (1350, "baseline")

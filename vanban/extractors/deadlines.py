@@ -119,6 +119,10 @@ class _Rules:
     stamp: re.Pattern[str]
     periodic_start: re.Pattern[str]
     report_of: re.Pattern[str]
+    report_forward: re.Pattern[str]
+    budget_label: re.Pattern[str]
+    daily: re.Pattern[str]
+    daily_verb: re.Pattern[str]
     rec_due: re.Pattern[str]
     period_starts: tuple[str, ...]  # the words a period can start with
     recurrence_at: re.Pattern[str]  # the first words a recurrence can start with
@@ -159,7 +163,7 @@ def rules() -> _Rules:
     per = d["periods"]
     joins = _words(cues["range_join"])
     period = re.compile(
-        r"(?=[tTgG])(?P<intro>(?:trong\s+)?)(?P<body>(?:" + _words(per["words"]) + r")\s+(?:năm\s+)?(?:từ\s+)?(?:năm\s+)?"
+        r"(?=[tTgGmMnN])(?P<intro>(?:trong\s+)?)(?P<body>(?:" + _words(per["words"] + per["seasons"]) + r")\s+(?:năm\s+)?(?:từ\s+)?(?:năm\s+)?"
         r"(?P<a>" + YEAR + r")\s*(?:[-–—]|\s(?:" + joins + r")\s)\s*(?:năm\s+)?(?P<b>" + YEAR + r"))(?!\d)",
         0,  # matched on the lower-cased text (see _candidates)
     )
@@ -210,7 +214,7 @@ def rules() -> _Rules:
                        key=len, reverse=True)
     assert all(re.fullmatch(r"\w+", w) for w in rec_first)
     return _Rules(
-        period_starts=tuple(sorted({"trong"} | {w.split()[0] for w in per["words"]})),
+        period_starts=tuple(sorted({"trong"} | {w.split()[0] for w in per["words"] + per["seasons"]})),
         recurrence_at=re.compile("|".join(re.escape(w) for w in rec_first)),
         data=d, cue=cue, cue_kind=cue_kind, anchor=anchor, period=period, span_range=span_range,
         recurrence=recurrence, rec_item=rec_item, units=units, numbers=numbers, citation=citation,
@@ -221,6 +225,10 @@ def rules() -> _Rules:
         dateline=dateline, stamp=stamp, target_cues=frozenset(fold(w) for w in cues["target"]),
         periodic_start=re.compile(r"(?:" + _words(rec["periodic"]) + r")(?!\w)", _F),
         report_of=re.compile(r"(?<!\w)(?:" + _words(ctx["report_of"]) + r")(?!\w)", _F),
+        report_forward=re.compile(r",\s*(?:" + _words(ctx["report_forward"]) + r")(?!\w)", _F),
+        budget_label=re.compile(r"(?<!\w)(?:" + _words(ctx["budget_labels"]) + r")(?:\s+[^\s,;.:()]+){0,8}?\s+$", _F),
+        daily=re.compile(r"(?<!\w)(?:hằng|hàng)\s+ngày(?!\w)(?!\s+(?:\d|làm\s+việc))"),
+        daily_verb=re.compile(r"(?<!\w)(?:" + _words(rec["bare_units"]["daily_verbs"]) + r")(?!\w)", _F),
         # the due day of a recurring report, written after it: "định kỳ 6 tháng (trước ngày 15/6)"
         rec_due=re.compile(r"[^\S\n]*(?:\([^\S\n]*(?:(?:" + _words(cues["by"] + cues["in"]) + r")[^\S\n]+)?(?:ngày[^\S\n]+)?"
                            r"\d{1,2}[^\S\n]*/[^\S\n]*\d{1,2}[^\S\n]*\)|,?[^\S\n]*(?:" + _words(cues["by"] + cues["in"])
@@ -524,6 +532,8 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
     # a period starts with "trong" or its period word; a recurrence at one of its first words
     for m in _matches_at(r.period, text, _occurrences(text, r.period_starts, lo, hi), hi):
         a, b = int(m.group("a")), int(m.group("b"))
+        if text.startswith(("mùa", "niên"), m.start("body")) and text[m.end():m.end() + 3].lstrip().startswith("("):
+            continue  # "mùa khô 2023 - 2024 (từ tháng 12/2023 đến tháng 5/2024)": the bracket says it
         if b > a:
             c = _Cand(m.start("body"), m.end("body"), "period", f"{a}/{b}", True, "period", 3)
             c.cue = "trong" if m.group("intro") else ""
@@ -542,6 +552,12 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         if v:
             due = r.rec_due.match(text, m.end(), hi)
             out.append(_Cand(m.start(), due.end() if due else m.end(), "recurring", v, True, "recurrence", 2))
+    # "hằng ngày" after a report or update verb in its clause
+    for m in _matches_at(r.daily, text, _occurrences(text, ("hằng", "hàng"), lo, hi), hi):
+        w0 = max(lo, m.start() - 100)
+        cut = max(text.rfind(ch, w0, m.start()) for ch in ";.\n,:")
+        if r.daily_verb.search(text, max(w0, cut + 1), m.start()):
+            out.append(_Cand(m.start(), m.end(), "recurring", "P1D", False, "recurrence", 2))
     for m in _anchors(r.anchor, text, lo, hi):
         av = _anchor_value(m, issued)
         if not av:
@@ -651,7 +667,9 @@ def _reported_period(text: str, pos: int, ps: int) -> bool:
     r = rules()
     lo = max(ps, pos - 120)
     window = text[lo:pos]
-    cut = max(window.rfind(","), window.rfind(" và "), window.rfind(";"))
+    cut = max(window.rfind(" và "), window.rfind(";"))
+    for m in r.report_forward.finditer(window, cut + 1):
+        cut = m.start()
     return bool(r.report_of.search(window, cut + 1))
 
 
@@ -699,6 +717,9 @@ def _find(doc: Document) -> list[_Cand]:
             continue
         if c.form == "period" and issued and c.cue != "trong" and int(c.value[:4]) < issued.year - 1:
             continue  # the name of a programme that was already running
+        if (c.form == "period" and issued and text.startswith(("mùa", "Mùa", "niên", "Niên"), c.start)
+                and (int(c.value[-4:]), 6) < (issued.year, issued.month)):
+            continue  # a season of two years ends by mid-year of the second: "Mùa khô 2022 - 2023, ..." is past
         if (c.form == "recurrence" and c.soft and not r.periodic_start.match(text, c.start)
                 and _document_only_carried_out(text, c.start, ends)):
             continue
@@ -707,6 +728,8 @@ def _find(doc: Document) -> list[_Cand]:
             continue  # "Báo cáo kết quả ... 6 tháng đầu năm 2023": the period reported on
         if c.kind == "year?" and own and _names_own_plan(doc, text, c, ps, own, issued):
             c.kind = "period"  # "Kế hoạch ... năm 2023": the year of this document's own plan
+        if c.kind == "year?" and r.budget_label.search(text, max(ps, c.start - 100), c.start):
+            continue  # "Dự toán năm 2024 phải ...": the year names the budget
         if c.kind == "year?":
             # "Năm 2020, ... đạt 90%": a horizon when the year is ahead of the document
             # and the sentence sets a target; never the year in a name ("Hiến pháp năm 2013")

@@ -768,7 +768,9 @@ def _anaphor_starts(text: str, low: str) -> list[int]:
 
 
 _KIND_LIST = re.compile(rf"[^\S\n]*,[^\S\n]*(?:{_TW_ALT})(?!\w)")
-_BARE = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?=[^\S\n]*(?:[,;.]|$))", re.M)
+# ... closing its phrase: before punctuation, or before a copula ("Tổng kinh phí thực hiện Kế
+# hoạch là 4,2 tỷ đồng")
+_BARE = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?=[^\S\n]*(?:[,;.]|$)|[^\S\n]+(?:là|gồm)(?!\w))", re.M)
 
 
 def _same_type(a: str | None, b: str | None) -> bool:
@@ -910,6 +912,12 @@ def extract(doc: Document) -> list[Reference]:
         typ = _type_of_word(m.group("tw"))
         if dem in _ANA["this"]:
             key = self_key
+            if fold(typ) not in self_types:
+                # "... Luật Bảo vệ môi trường năm 2020 và các văn bản hướng dẫn Luật này": a type
+                # this document is not names the one just cited in the same sentence
+                prev = latest(typ, s)
+                if prev and _sentence_id(text, prev.start, sent_ends) == _sentence_id(text, s, sent_ends):
+                    key = prev.key
         else:
             if dem == "trên":
                 rest = fold_same_length(text[e:e + 20]).lstrip()

@@ -28,7 +28,7 @@ from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document, Segments
 from vanban.pipeline.segment import segment, sentences
 from vanban.schema import Target
-from vanban.text import DATE_RE, fold, fold_same_length, parse_number
+from vanban.text import DATE_RE, fold, fold_same_length, parse_date_match, parse_number
 
 _DATA = Path(__file__).with_name("data") / "targets.toml"
 
@@ -77,6 +77,12 @@ class _Rules:
     generic_count: re.Pattern[str]
     generic_not: frozenset[str]
     tail_close: re.Pattern[str]
+    base_moi: re.Pattern[str]
+    target_modal: re.Pattern[str]
+    gloss_before: re.Pattern[str]
+    physical_units: frozenset[str]
+    physical_not_noun: frozenset[str]
+    frac_time: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +146,12 @@ def _rules() -> _Rules:
         # "không quá 3 ngày làm việc kể từ khi nhận đủ hồ sơ"
         tail_close=re.compile(r"\s*(?:,\s*)?(?:(?:vao|den|toi|trong)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d{2}|(?:"
                               + _alts(t["tail_anchors"]) + r")(?!\w)|\()"),
+        target_modal=re.compile(r"(?<!\w)(?:" + _alts(k["target_modal"]) + r")(?!\w)"),
+        base_moi=re.compile(r"(?<!\w)(?:" + _alts(k["baseline_moi"]) + r")\s+(?:[a-z]+\s+){1,3}?duoc(?!\w)"),
+        gloss_before=re.compile(r"(?<!\w)(?:" + _alts(k["target_gloss_nouns"]) + r")(?:\s+[^\W\d_]+){0,3}\s*\($"),
+        physical_units=frozenset(fold(x) for x in u["physical"]),
+        physical_not_noun=frozenset(w.lower() for w in u["physical_not_noun"]),
+        frac_time=re.compile(r"\s*(?:" + _alts(ex["fraction_time_units"]) + r")(?!\w)"),
     )
 
 
@@ -356,6 +368,8 @@ def _year_in(ctx: _Ctx, r: _Rules, a: int, b: int, pos: int) -> int | None:
             continue
         if m.group("y") and r.year_block.search(ctx.ft, max(0, m.start("y") - 80), m.start("y")):
             continue
+        if m.group("y2") and r.year_block.search(ctx.ft, max(0, m.start() - 80), m.start()):
+            continue  # "so với bình quân giai đoạn 2017-2021": the period compared with
         op = ctx.ft.rfind("(", a, m.start())
         if op >= 0 and ctx.ft.find(")", op, m.start()) < 0 and not (op < pos < ctx.ft.find(")", m.start(), b) or pos > op and ctx.ft.find(")", m.start(), b) < 0):
             continue  # a year inside brackets the figure is not in: "đạt 90% (năm 2023 đạt 52,5%)"
@@ -390,21 +404,42 @@ def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: t
     # 1. a cue in the same clause before the figure; the nearest wins
     def nearest(a: int, b: int, base: re.Pattern[str]) -> str | None:
         best, at = None, -1
-        for rx, k in ((base, "baseline"), (r.target_cue, "target")):
+        for rx, k in ((base, "baseline"), (r.target_cue, "target"), (r.target_modal, "modal")):
             for m in rx.finditer(ctx.ft, a, b):
                 if m.start() >= at and _written(ctx, m.start(), m.end()):
                     best, at = k, m.start()
+        # "mới cấp được 1.245/1.580 hồ sơ": only so far ("mới" as written, not "mỗi")
+        if "moi" in ctx.ft[a:b]:
+            for m in r.base_moi.finditer(ctx.ft, a, b):
+                if m.start() >= at and (ctx.lt.startswith("mới", m.start()) or ctx.lt[m.start():m.end()].isascii()):
+                    best, at = "baseline", m.start()
         return best
 
     k = nearest(clause[0], fig_start, r.base_cue)
+    if k == "modal":
+        k = "target"
+        for h in ctx.headings(fig_start):
+            if r.target_section.search(h):
+                break
+            if r.base_section.search(h):
+                return "baseline"
     if k:
         return k
+    # "thấp hơn chỉ tiêu tỉnh giao (trên 80%)": a bracket after the name of a target gives its value
+    if clause[0] > 0 and ctx.ft[clause[0] - 1] == "(" and r.gloss_before.search(
+            ctx.ft, max(0, clause[0] - 60), clause[0]):
+        return "target"
     # 2. a year after the document's own, in the clause or sentence ("đạt 80% vào năm 2020");
     # a year before it in the clause itself ("năm 2023, Trang ... đã đăng tải 36 tin, bài",
     # "(năm 2022 đạt 46,7%)") reports what was reached, whatever the section
     if year and ctx.doc_year and year > ctx.doc_year:
         return "target"
     if clause_year and ctx.doc_year and clause_year < ctx.doc_year:
+        return "baseline"
+    # a past time opening the sentence scopes all its clauses: "Năm 2021, ... đạt 71,4%; 58 xã
+    # chưa có ...", "Mùa khô 2022 - 2023, trên địa bàn tỉnh xảy ra 14 vụ cháy rừng, ..."; so does
+    # a status date before the figure: "đến ngày 31/5/2023 (already past) mới cấp được ..."
+    if ctx.doc_year and (_past_intro(ctx, sent) or _past_status_date(ctx, sent[0], fig_start)):
         return "baseline"
     # 3. the section the figure sits in ("II. MỤC TIÊU", "I. THỰC TRẠNG")
     for h in ctx.headings(fig_start):
@@ -415,13 +450,51 @@ def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: t
     # 4. a cue elsewhere in the sentence before the figure
     k = nearest(sent[0], fig_start, r.base_weak)
     if k:
-        return k
+        return "target" if k == "modal" else k
     # 5. a year in the past relative to the document
     if year and ctx.doc_year and year < ctx.doc_year:
         return "baseline"
     if fold(getattr(ctx.doc.header, "type", None) or "") in r.baseline_doc_types:
         return "baseline"
     return "target"
+
+
+# A time adverbial opening a sentence: up to four words, a year or a span of years, a comma.
+_SENT_INTRO = re.compile(r"(?P<w>(?:[a-z0-9]+\s+){0,4}?)(?P<a>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<b>(?:19|20)\d{2}))?\s*,")
+# "(tính) đến ngày 31/5/2023", "đến hết ngày ...": the date figures are reported at.
+_STATUS_DATE = re.compile(r"(?<!\w)(?:den|toi)\s+(?:het\s+)?ngay\s+(?=\d)")
+
+
+def _past_intro(ctx: _Ctx, sent: tuple[int, int]) -> bool:
+    """The sentence opens with a time wholly or mostly past when the document was issued."""
+    ft = ctx.ft
+    p = sent[0]
+    while p < sent[1] and ft[p] in " \t-+*•–":
+        p += 1
+    mk = _MARKER.match(ft, p, sent[1])
+    if mk:
+        p = mk.end()
+    m = _SENT_INTRO.match(ft, p, min(sent[1], p + 60))
+    if not m:
+        return False
+    w = m.group("w").split()
+    if w and w[0] in ("den", "toi", "truoc", "tu", "sau", "vao"):
+        return False  # "Đến năm 2025, ...": a horizon
+    a, b = int(m.group("a")), int(m.group("b") or m.group("a"))
+    return a < ctx.doc_year and b <= ctx.doc_year
+
+
+def _past_status_date(ctx: _Ctx, a: int, b: int) -> bool:
+    iso = getattr(ctx.doc.header, "issued_date", None)
+    if not iso or "ngay" not in ctx.ft[a:b]:
+        return False
+    for m in _STATUS_DATE.finditer(ctx.ft, a, b):
+        d = DATE_RE.match(ctx.ft, m.end())
+        if d:
+            v = parse_date_match(d)
+            if v and v < iso:
+                return True
+    return False
 
 
 def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
@@ -500,7 +573,8 @@ def r_cues_written() -> frozenset[str]:
     with open(_DATA, "rb") as fh:
         d = tomllib.load(fh)
     k, t = d["kind"], d["text"]
-    return frozenset(w.lower().rstrip(",:") for w in k["baseline"] + k["baseline_weak"] + k["target"] + t["measure_nouns"])
+    return frozenset(w.lower().rstrip(",:") for w in k["baseline"] + k["baseline_weak"] + k["target"] + k["target_modal"]
+                     + t["measure_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -577,8 +651,8 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
             continue
         if r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
             continue
-        if r.excl_units.match(ft, m.end()):
-            continue
+        if r.excl_units.match(ft, m.end()) or r.frac_time.match(ft, m.end()):
+            continue  # "02/3 năm", "trực ban 24/24 giờ": a duration or a schedule
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=num, unit="count", total=tot, lo=None))
     taken = [(f["start"], f["end"]) for f in out]
     for m in scan(r.count):
@@ -594,13 +668,19 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         if re.search(r"(?:19|20)\d\d$", m.group("num")) and v >= 1900 and unit_f not in r.money_units:
             continue
         need_base = False
+        if unit_f in r.money_units and ft[m.end():m.end() + 1] == "/" and ft[m.end() + 1:m.end() + 2].isalpha():
+            continue  # "hỗ trợ 200 triệu đồng/km": a rate per unit, not an amount
         if unit_f in r.money_units:
             pass
         elif not r.count_cue.search(pre):
-            if unit_f in r.measure_units or not r.measured_verb.search(pre):
+            if unit_f in r.physical_units and _measured_noun_after(ctx, r, m.end()):
+                pass  # "kiên cố hóa 8,5 km đê bao": a quantity of the thing named
+            elif r.measured_verb.search(pre) or _elliptic(ft, m.start()):
+                # "tiếp nhận 12.845 hồ sơ", "tiêm 15.420 liều": a result when reported; in a plan,
+                # a task ("tổ chức 02 lớp"); "...; đàn trâu, bò 21.350 con" shares its predicate
+                need_base = True
+            else:
                 continue
-            # "tiếp nhận 12.845 hồ sơ": a result when reported; in a plan, a task ("tổ chức 02 lớp")
-            need_base = True
         if r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
             continue
         unit = ctx.text[m.start("unit"):m.end("unit")]
@@ -631,14 +711,36 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         cm = r.cmp_before.search(pre)
         if cm and re.sub(r"\s+", " ", cm.group("cue")) != "tu":
             need_base = False
-        elif r.measured_verb.search(pre):
-            need_base = True
+        elif r.measured_verb.search(pre) or r.count_cue.search(pre) or _elliptic(ft, m.start()):
+            need_base = True  # "xảy ra 14 vụ cháy rừng", "giảm 21 ổ dịch": reported results
         else:
             continue
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit="count", total=None, lo=None,
                         need_base=need_base))
     out.sort(key=lambda f: f["start"])
     return out
+
+
+_ELLIPTIC = re.compile(r"[;,]\s*(?:[^\W\d_]+,?\s+){0,3}$")
+
+
+def _elliptic(ft: str, pos: int) -> bool:
+    """A count opening a clause after ";" (its subject at most three words), with another figure
+    in the clause before: the predicate is shared ("ước đạt 48.600 con, ...; đàn trâu, bò
+    21.350 con", "đã tiêm 15.420 liều ...; 9.870 liều ...")."""
+    sc = ft.rfind(";", max(0, pos - 40), pos)
+    if sc < 0 or not _ELLIPTIC.match(ft, sc, pos):
+        return False
+    prev = max(ft.rfind(".", 0, sc), ft.rfind(";", 0, sc), ft.rfind("\n", 0, sc))
+    while prev > 0 and ft[prev] == "." and ft[prev - 1].isdigit() and ft[prev + 1:prev + 2].isdigit():
+        prev = max(ft.rfind(".", 0, prev), ft.rfind(";", 0, prev), ft.rfind("\n", 0, prev))  # "48.600"
+    return any(c.isdigit() for c in ft[prev + 1:sc])
+
+
+def _measured_noun_after(ctx: _Ctx, r: _Rules, end: int) -> bool:
+    """The word after a unit is a noun it measures ("8,5 km đê bao"), not a preposition."""
+    m = _WORD_RE.match(ctx.lt, end + 1) if ctx.lt[end:end + 1] == " " else None
+    return bool(m) and not m.group().isdigit() and m.group() not in r.physical_not_noun and m.group().islower()
 
 
 def extract(doc: Document) -> list[Target]:
@@ -671,6 +773,10 @@ def extract(doc: Document) -> list[Target]:
         kind = _kind(ctx, r, cs, clause, sent, year, cy)
         if f.get("need_base") and kind != "baseline":
             continue
+        if year is None and kind == "target":
+            # "Phấn đấu hoàn thành trong năm 2022 các mục tiêu sau:" — a list's lead-in gives
+            # its year to every item below it
+            year = _lead_in_year(ctx, r, f["num_start"])
         if year is None:
             # a target takes the year of its section ("II. MỤC TIÊU ĐẾN NĂM 2020"); a baseline
             # only that of a results section ("I. KẾT QUẢ THỰC HIỆN NĂM 2020")
@@ -688,6 +794,45 @@ def extract(doc: Document) -> list[Target]:
         results.append(Target(text=text, kind=kind, comparator=comp, value=f["value"], unit=f["unit"],
                               span=(ts, te), year=year, total=f["total"], clause=path))
     return results
+
+
+# A list item's marker, by style: a dash, "1." / "1.2.", "a)", "1)".
+_ITEM_START = re.compile(r"[ \t]*(?:(?P<dash>[-+*•–])|(?P<num>\d{1,2}(?:\.\d{1,2})*\.)|(?P<let>[a-zđ]\))|(?P<nump>\d{1,2}\)))\s")
+
+
+def _item_style(ft: str, a: int) -> str | None:
+    m = _ITEM_START.match(ft, a)
+    if not m:
+        return None
+    return m.group("dash") or next(k for k in ("num", "let", "nump") if m.group(k))
+
+
+def _lead_in_year(ctx: _Ctx, r: _Rules, pos: int) -> int | None:
+    """The year of the lead-in sentence (ending in ":") of the list whose item holds pos."""
+    i = bisect.bisect_right(ctx._line_starts, pos) - 1
+    key = ("lead", i)
+    if key in ctx._headings:
+        return ctx._headings[key]  # type: ignore[return-value]
+    lines, ft = ctx.seg.lines, ctx.ft
+    out = None
+    style = _item_style(ft, lines[i][0]) if i >= 0 else None
+    if style:
+        # back over the items of the same list (same marker style) to the line before them
+        for j in range(i - 1, max(-1, i - 40), -1):
+            a, b = lines[j]
+            if not ft[a:b].strip():
+                continue
+            st = _item_style(ft, a)
+            if st == style:
+                continue
+            seg = ft[a:b].rstrip()
+            if st is None and seg.endswith(":") and not re.match(r"\s*(?:dieu|chuong|muc|phan)\s+\w+[.:]", seg):
+                colon = a + len(seg) - 1
+                sa, _ = ctx.sentence(colon)
+                out = _year_in(ctx, r, max(sa, a), colon, colon)
+            break
+    ctx._headings[key] = out  # type: ignore[index]
+    return out
 
 
 def _year_in_heading(h: str) -> int | None:
