@@ -1,8 +1,8 @@
 """Profile one benchmark stage with pyinstrument and print its hotspots.
 
-    python bench/profile.py                      # the slowest stage in bench/results.json (MB/s)
-    python bench/profile.py --stage normalise    # or: segment, extract, extract.<name>, ingest.pdf, ingest.docx
-    python bench/profile.py --stage extract --docs 300 --tree
+    python bench/profile_stage.py                      # the slowest stage in bench/results.json (MB/s)
+    python bench/profile_stage.py --stage normalise    # or: segment, extract, extract.<name>, ingest.pdf, ingest.docx
+    python bench/profile_stage.py --stage extract --docs 300 --tree
 
 Prints the top frames by self time (where the CPU actually goes), by total time of
 vanban functions, and optionally pyinstrument's call tree.  Needs the `bench` extra
