@@ -240,3 +240,79 @@ def test_link_list_lines_are_not_agencies():
 def test_past_coordination_is_reported_on():
     # a body named in a past event is reported on (an agency) but gets no assignment (see assignments)
     assert "Huyện đoàn" in names("Phòng đã phối hợp với Huyện đoàn tổ chức 12 lớp tập huấn.")
+
+
+# ---- bodies outside the usual families, names with inner commas, qualified classes (heldout2 classes)
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Trạm Trồng trọt và Bảo vệ thực vật huyện hướng dẫn nông dân phun thuốc.", "Trạm Trồng trọt và Bảo vệ thực vật huyện"),
+    ("Giao Hạt Kiểm lâm huyện tuần tra các khu rừng đầu nguồn.", "Hạt Kiểm lâm huyện"),
+    ("Đề nghị Chi nhánh Trung tâm Phát triển quỹ đất huyện bàn giao mặt bằng.",
+     "Chi nhánh Trung tâm Phát triển quỹ đất huyện"),
+    ("Trung tâm Văn hóa, Thể thao và Du lịch huyện tổ chức hội thi.", "Trung tâm Văn hóa, Thể thao và Du lịch huyện"),
+    ("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn thành phố trực ban 24/24 giờ.",
+     "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn thành phố"),
+    ("Giao lực lượng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ sẵn sàng ứng cứu.",
+     "lực lượng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ"),
+    ("Viettel Quảng Trị, MobiFone Quảng Trị bảo đảm thông tin liên lạc thông suốt.", "Viettel Quảng Trị"),
+    ("Đề nghị các chủ rừng là tổ chức xây dựng phương án bảo vệ rừng.", "các chủ rừng là tổ chức"),
+    ("Sở Y tế phối hợp với chính quyền địa phương kiểm tra an toàn thực phẩm.", "chính quyền địa phương"),
+    ("Các cơ quan, đơn vị có nhiệm vụ thu ngân sách xây dựng kế hoạch thu sát thực tế.",
+     "Các cơ quan, đơn vị có nhiệm vụ thu ngân sách"),
+    ("Các sở, ban, ngành, đơn vị dự toán cấp tỉnh gửi dự toán về Sở Tài chính.",
+     "Các sở, ban, ngành, đơn vị dự toán cấp tỉnh"),
+    ("Các cơ quan được giao nhiệm vụ khẩn trương triển khai.", "Các cơ quan được giao nhiệm vụ"),
+    ("Báo cáo định kỳ hằng tuần về Hạt Kiểm lâm sở tại.", "Hạt Kiểm lâm sở tại"),
+])
+def test_bodies_outside_the_gazetteer(sentence, expected):
+    assert {expected.casefold()} <= {n.casefold() for n in names(sentence)}
+
+
+def test_district_office_of_all_districts_is_one_class():
+    got = names("Kính gửi:\n- Phòng Lao động - Thương binh và Xã hội các huyện, thị xã;\n- Ủy ban nhân dân các xã.\n"
+                "1. Phòng Lao động - Thương binh và Xã hội cấp huyện rà soát danh sách hộ nghèo.\n")
+    a = got.get("Phòng Lao động - Thương binh và Xã hội các huyện, thị xã")
+    assert a is not None and a.collective
+    assert "Phòng Lao động - Thương binh và Xã hội" not in got
+    assert "Phòng Lao động - Thương binh và Xã hội cấp huyện" in a.aliases
+
+
+def test_two_named_communes_joined_by_va_are_two_bodies():
+    got = names("Ủy ban nhân dân xã Tân Hiệp và xã Phước Thạnh chưa nộp báo cáo đúng hạn.")
+    assert "Ủy ban nhân dân xã Tân Hiệp" in got and "Ủy ban nhân dân xã Phước Thạnh" in got
+    assert not any(" và " in n for n in got)
+
+
+def test_holders_in_a_semicolon_list_with_a_field_list():
+    got = names("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở: Nội vụ, Y tế; Chủ tịch Ủy ban "
+                "nhân dân các huyện chịu trách nhiệm thi hành Quyết định này.")
+    assert {"Chánh Văn phòng Ủy ban nhân dân tỉnh", "Sở Nội vụ", "Sở Y tế"} <= set(got)
+
+
+def test_holder_after_a_lower_case_class_is_its_own_subject():
+    got = names("Sau khi nghe ý kiến của các đại biểu, Phó Chủ tịch UBND tỉnh kết luận như sau:\n"
+                "1. Sở Xây dựng rà soát quy hoạch.")
+    assert "Phó Chủ tịch Ủy ban nhân dân tỉnh" in got
+
+
+def test_scope_article_names_no_actor():
+    got = names("Điều 1. Phạm vi điều chỉnh\nQuy định này áp dụng đối với các cơ quan nhà nước, tổ chức có liên quan.\n"
+                "Điều 2. Sở Công Thương chủ trì kiểm tra.")
+    assert "các cơ quan nhà nước" not in got and "Sở Công Thương" in got
+
+
+def test_unit_in_parenthesis_after_a_recipient_acts_for_it():
+    got = names("Vướng mắc đề nghị phản ánh về Sở Tư pháp (Phòng Xây dựng và Kiểm tra văn bản) để được hướng dẫn.")
+    assert "Phòng Xây dựng và Kiểm tra văn bản" in got
+
+
+def test_agent_after_do_with_a_decision_verb():
+    assert "Thủ trưởng cơ quan" in names("Mức chi cụ thể do Thủ trưởng cơ quan quyết định.")
+    assert not names("Thực hiện theo Kế hoạch do Sở Nội vụ ban hành.")
+
+
+def test_paragraph_after_the_addressees_is_not_addressed():
+    got = names("Kính gửi:\n- Ủy ban nhân dân các huyện.\n"
+                "Thực hiện chỉ đạo của UBND tỉnh, thời gian qua Sở Xây dựng đã nhiều lần hướng dẫn, đôn đốc "
+                "các địa phương triển khai thực hiện nhưng kết quả còn chậm so với yêu cầu đề ra trong năm.\n")
+    assert "các địa phương" not in got

@@ -212,3 +212,31 @@ def test_title_line_of_a_clause_is_no_task():
 
 def test_past_coordination_is_no_assignment():
     assert not run("Năm qua, Sở đã phối hợp với Huyện đoàn tổ chức 12 lớp tập huấn.\n")
+
+
+def test_directed_body_leads_under_an_inherited_subject():
+    out = run("1. Chủ tịch Ủy ban nhân dân các huyện:\n- Chỉ đạo Ủy ban nhân dân cấp xã, các chủ rừng rà soát phương án.\n"
+              "- Bố trí kinh phí cho lực lượng trực.\n")
+    t = triples(out)
+    assert ("1", "Ủy ban nhân dân cấp xã", "lead") in t and ("1", "các chủ rừng", "lead") in t
+    assert ("1", "Chủ tịch Ủy ban nhân dân các huyện", "lead") in t
+
+
+def test_relay_in_parenthesis_is_no_actor():
+    out = run("3. Ủy ban nhân dân các xã báo cáo kết quả về UBND huyện (qua Phòng Kinh tế) trước ngày 20 hằng tháng.\n"
+              "4. Các phòng gửi báo cáo về UBND huyện (qua Văn phòng HĐND và UBND huyện tổng hợp).\n")
+    t = triples(out)
+    assert not any(a == "Phòng Kinh tế" for _, a, _ in t)
+    assert ("4", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "lead") in t
+
+
+def test_field_list_after_a_holder_gives_one_lead_per_department():
+    out = run("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các sở: Tư pháp, Xây dựng; Chủ tịch Ủy ban "
+              "nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.\n")
+    t = {(a, r) for _, a, r in triples(out)}
+    assert {("Chánh Văn phòng Ủy ban nhân dân tỉnh", "lead"), ("Sở Tư pháp", "lead"), ("Sở Xây dựng", "lead")} <= t
+
+
+def test_agent_of_a_decision_leads():
+    out = run("2. Chi hoạt động\nMức khoán cụ thể do Thủ trưởng đơn vị quyết định trong quy chế chi tiêu nội bộ.\n")
+    assert ("Thủ trưởng đơn vị", "lead") in {(a, r) for _, a, r in triples(out)}

@@ -106,6 +106,9 @@ class _Lex:
     plural_holders: frozenset[str] = frozenset()
     accent_words: frozenset[str] = frozenset()
     holder_first: frozenset[str] | None = None  # words a holder can start with (None: any)
+    agent: re.Pattern[str] | None = None  # "do X quyết định": X acts
+    scope: re.Pattern[str] | None = None  # "Quy chế này áp dụng đối với ...": a scope article
+    duty: re.Pattern[str] | None = None  # "các cơ quan, đơn vị có nhiệm vụ thu phí ..."
 
 
 def _abbr_alt(abbr: dict[str, str]) -> list[tuple[list[str], str]]:
@@ -269,6 +272,10 @@ def _lex() -> _Lex:
         plural_holders=frozenset(fold(x) for x in d["holders"].get("plural", [])),
         accent_words=frozenset(w for w, _ in accents),
         holder_first=_first_letters(_starts(d["holders"]["all"], d)),
+        agent=re.compile(rf"^(?:{_cue_alt(cues.get('agent_verb', []))})\b") if cues.get("agent_verb") else None,
+        scope=re.compile(rf"^(?:{_cue_alt(cues.get('scope_subject', []))})\s+(?:{_cue_alt(cues.get('scope_verb', []))})\b")
+        if cues.get("scope_subject") else None,
+        duty=re.compile(rf"{H}+(?:{_cue_alt(c.get('duty_qualifier', []))}){H}+", re.I) if c.get("duty_qualifier") else None,
     )
 
 
@@ -335,6 +342,14 @@ class _Generic:
         self.heads = sorted({toks(h) for h in g.get("heads", [])} | {toks(h) for h in g.get("lower_heads", [])},
                             key=len, reverse=True)
         self.lower = {toks(h) for h in g.get("lower_heads", [])}
+        self.lower_start = {toks(h) for h in g.get("lower_start", [])}  # may be written in lower case
+        self.lower_rx = re.compile("(?:" + "|".join(" +".join(map(re.escape, h)) for h in self.lower_start)
+                                   + ") +(?=[A-Z])") if self.lower_start else None
+        # "phòng, chống": (words before the comma, words after it), folded
+        self.pairs = [(tuple(toks(a)), tuple(toks(b))) for a, b in
+                      (x.split(",", 1) for x in g.get("comma_pairs", []))]
+        self.pair_left = {l for l, _ in self.pairs}
+        self.keep = {toks(x) for x in g.get("keep", [])}
         # stops compare written words ("cửa" is no "của"); text without diacritics compares folded
         self.hard = {tuple(x.lower().split()) for x in g.get("hard_stops", [])}
         self.soft = {tuple(x.lower().split()) for x in g.get("soft_stops", [])}
@@ -347,7 +362,47 @@ class _Generic:
             self.by_first.setdefault(h[0], []).append(h)
         self.head_len = max((len(h) for h in self.heads), default=0)
         self.head_words = {(h[0], _marks(w)) for p in g.get("heads", []) + g.get("lower_heads", [])
-                           for h, w in [(toks(p), p.split()[0])]}
+                           + g.get("lower_start", []) for h, w in [(toks(p), p.split()[0])]}
+
+    def _head_at(self, words: list[str], i: int, written: list[str] | None = None) -> bool:
+        """Does a head ("Phòng", "Trạm", ...) start at word i (a new body, not the name going on)?
+        With the written words, the head's diacritics must agree ("Bảo vệ" is no "Báo")."""
+        if i >= len(words) or not any(tuple(words[i:i + len(h)]) == h for h in self.by_first.get(words[i], ())):
+            return False
+        mk = _marks(written[i]) if written is not None else ""
+        return not mk or (words[i], mk) in self.head_words
+
+    def _pair(self, words: list[str], i: int) -> bool:
+        """Is the comma at i inside a field phrase written with a comma ("phòng, chống")?"""
+        return any(tuple(words[max(0, i - len(l)):i]) == l and tuple(words[i + 1:i + 1 + len(r)]) == r
+                   for l, r in self.pairs)
+
+    def _fields(self, u: str, toks, words: list[str], i: int, n: int, written: list[str]) -> bool:
+        """After a comma at i: a list of capitalised fields closed by "và <Field>" ("Trung tâm Văn hóa,
+        Thông tin và Thể thao huyện"), not a second body ("..., Công an huyện và Ban ...")."""
+        j = i + 1
+        if j >= n or not u[toks[j][0]].isupper() or self._head_at(words, j, written) or self._level(words, j):
+            return False
+        for j in range(i + 2, min(n, i + 6)):
+            w = words[j]
+            if w == "va":
+                return j + 1 < n and u[toks[j + 1][0]].isupper() and not self._head_at(words, j + 1, written)
+            if not w[0].isalnum() or self._level(words, j) or (w,) in self.hard_f:
+                return False
+        return False
+
+    def _units(self, words: list[str], toks, i: int, n: int) -> int:
+        """End (token index) of a list of level words from i ("huyện, thị xã, thành phố"), or i."""
+        j = i
+        while True:
+            lv = self._level(words, j)
+            if not lv:
+                return j
+            j += lv
+            if j + 1 < n and words[j] in (",", "va") and self._level(words, j + 1):
+                j += 1
+                continue
+            return j
 
     @staticmethod
     def _stop(words: list[str], i: int, table: set[tuple[str, ...]]) -> int:
@@ -358,7 +413,7 @@ class _Generic:
 
     def match(self, text: str, u: str, pos: int, end: int) -> int:
         """End of a generic body name starting at pos, or -1."""
-        if not u[pos:pos + 1].isupper():
+        if not u[pos:pos + 1].isupper() and (self.lower_rx is None or not self.lower_rx.match(u, pos)):
             return -1
         line_end = u.find("\n", pos, end)
         lim = min(end, pos + 220) if line_end < 0 else min(line_end, pos + 220)
@@ -369,6 +424,9 @@ class _Generic:
         head = next((h for h in self.by_first.get(words[0], ()) if tuple(words[:len(h)]) == h), None) if words else None
         if head is None or (head[0], _marks(text[toks[0][0]:toks[0][1]])) not in self.head_words \
                 and _marks(text[toks[0][0]:toks[0][1]]):
+            return -1
+        if not u[pos].isupper() and (head not in self.lower_start or len(toks) <= len(head)
+                                     or not u[toks[len(head)][0]].isupper()):
             return -1
         toks += [(m.start(), m.end()) for m in it]
         words += [u[a:b].lower() for a, b in toks[len(words):]]
@@ -393,7 +451,14 @@ class _Generic:
                 if w in "-–&" and i + 1 < n and u[toks[i + 1][0]].isupper():
                     i += 1
                     continue
+                if w == "," and (self._pair(words, i) or self._fields(u, toks, words, i, n, written)):
+                    i += 1
+                    continue
                 break
+            if self.keep and self._stop(words, i, self.keep):
+                k = self._stop(words, i, self.keep)
+                last, i, taken = toks[i + k - 1][1], i + k, taken + k
+                continue
             if cap and w != "va":
                 last, i, taken = b, i + 1, taken + 1
                 continue
@@ -408,9 +473,22 @@ class _Generic:
                 i += 1
                 continue
             if w == "va":
-                if i + 1 < n and u[toks[i + 1][0]].isupper() and words[i + 1] not in self.first:
+                if i + 1 < n and u[toks[i + 1][0]].isupper() and not self._head_at(words, i + 1, written):
                     i += 1
                     continue
+                if i + 1 < n and any(tuple(words[i + 1:i + 1 + len(x)]) == x for x in self.pair_left):
+                    i += 1  # "... chữa cháy và cứu nạn, cứu hộ"
+                    continue
+                # "phòng, chống thiên tai và tìm kiếm cứu nạn huyện": a level word closes the name
+                lv = next((j for j in range(i + 1, min(n, i + 6)) if self._level(words, j)), -1)
+                if lv > i + 1 and not any(not words[j][0].isalnum() or self._stop(written, j, hard)
+                                          or self._head_at(words, j) for j in range(i + 1, lv)):
+                    i += 1
+                    continue
+                break
+            if w == "cac" and self._level(words, i + 1):  # "Phòng Tài nguyên và Môi trường các huyện, thị xã"
+                j = self._units(words, toks, i + 1, n)
+                last = toks[j - 1][1]
                 break
             if self._stop(written, i, hard) and not (lower_ok and self._stop(written, i, self.purpose)):
                 break
@@ -479,10 +557,16 @@ def _word_rx(lx: "_Lex", word: str, kind: str) -> re.Pattern[str] | None:
     return lx.by_word[k]
 
 
+_HOLDER_SPLIT = re.compile(rf"{H}*,{H}*(?:cac{H}+)?|{H}+va{H}+(?:cac{H}+)?", re.I)
+
+
 def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None) -> int:
     """End of the mention starting at pos, or -1."""
     hf = lx.holder_first
     hm = lx.holders_rx.match(u, pos, end) if hf is None or word is None or word in hf else None
+    if hm and ("," in hm.group(0) or " va " in hm.group(0)) and len(
+            {x[:1].isupper() for x in _HOLDER_SPLIT.split(hm.group(0).strip()) if x}) > 1:
+        return -1  # "ý kiến của các đại biểu, Phó Chủ tịch UBND tỉnh kết luận": two subjects, not one list
     p = hm.end() if hm else pos
     wm = _WORD.match(u, p, end)
     if not wm:
@@ -566,6 +650,12 @@ def _key(display: str, holder: str, collective: bool) -> str:
         single = not lv.startswith(("cac ", "cap ")) and len(units) == 1
         name = lv if single and "T" not in units else ""
         return f"U|{hclass}|{kind}|{','.join(sorted(units))}|{name}"
+    tm = _ALL_UNITS_TAIL.search(body) if not body.startswith("cac ") else None
+    if tm and tm.start() > 0 and display[:1].isupper():
+        # "Phòng X các huyện, thị xã, thành phố" and "Phòng X cấp huyện" name the same offices
+        units = {_UNIT_CLASS[x] for x in re.findall(r"thi xa|thi tran|thanh pho|huyen|quan|xa|phuong", tm.group(0))}
+        return "B|" + (hclass + "|" if holder and holder not in lx.merge_holders else "") + body[:tm.start()] \
+            + " @" + ",".join(sorted(units))
     if collective:
         members = {m.group(0).lower() for m in lx.member.finditer(body)}
         members = {re.sub(r"\s+", " ", m) for m in members}
@@ -580,6 +670,9 @@ def _key(display: str, holder: str, collective: bool) -> str:
         rest = lx.member.sub(" ", body)
         quals = {q.group(0).lower() for q in lx.qualifier.finditer(rest)}
         quals = {re.sub(r"\s+", " ", q) for q in quals} - lx.default_scope - {"co lien quan", "lien quan"}
+        dm = lx.duty.search(" " + body) if lx.duty is not None else None
+        if dm:  # "các cơ quan, đơn vị có nhiệm vụ thu phí": a class of its own
+            quals.add(" ".join(body[dm.start():].split()))
         return "C|" + hclass + "|" + ",".join(sorted(members)) + "|" + ",".join(sorted(quals))
     if holder and holder in lx.merge_holders:
         return "B|" + body
@@ -601,6 +694,12 @@ def _make(text: str, s: int, e: int, display_src: str | None = None) -> Mention:
     return Mention(s, e, written, display, key, collective, holder)
 
 
+# "Phòng Tài nguyên và Môi trường các huyện, thị xã" / "... cấp huyện": one office in every district
+_ALL_UNITS = re.compile(r"(?i)\b(?:cac|cap)\s+(?:huyen|quan|thi xa|thanh pho|xa|phuong|thi tran)\b")
+_ALL_UNITS_TAIL = re.compile(r" (?:cac (?:huyen|quan|thi xa|thanh pho|xa|phuong|thi tran)"
+                             r"(?: (?:huyen|quan|thi xa|thanh pho|xa|phuong|thi tran))*|cap (?:huyen|xa))$")
+
+
 @lru_cache(maxsize=8192)
 def _describe(src: str) -> tuple[str, str, bool, str]:
     """(display name, merge key, collective, holder) of a written mention."""
@@ -613,7 +712,7 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
         lx.ub.match(rest) and re.search(r"(?i)\b(?:cac|cap)\s", rest[:60])) or bool(
         hm and lx.member.match(rest) and not lx.ub.match(rest)
         and not re.match(r"(?-i:S)o\s|(?-i:B)o\s", rest)) or bool(
-        re.match(r"(?i)(?:to chuc chinh tri|cap uy)", rest))
+        re.match(r"(?i)(?:to chuc chinh tri|cap uy|chinh quyen)", rest)) or bool(_ALL_UNITS.search(rest))
     if hm and (re.search(r"(?i)\bcac\b", fold(hm.group(0))) or holder in lx.plural_holders):
         collective = True
     display = _strip_pn_display(expand(src))
@@ -691,6 +790,11 @@ def _shape(display: str) -> tuple[str, str | None]:
     return core, head.group(1) if head else None
 
 
+_HEAD_OF_ALL = re.compile(r"(?:giam doc|thu truong) cac (?:so|bo)")  # "Giám đốc các sở: Công Thương, ..."
+# the lead-in of a field list between two subjects: "...; Giám đốc các sở: Công Thương, Tài chính"
+_FIELD_LEAD = re.compile(rf"{H}*[,;]{H}*(?:va{H}+)?(?:(?:giam{H}+doc|thu{H}+truong){H}+)?(?:cac{H}+)?(?:so|bo){H}*:{H}*", re.I)
+
+
 def _char_trie(words: list[str]) -> str:
     trie: dict = {}
     for w in words:
@@ -706,6 +810,60 @@ def _char_trie(words: list[str]) -> str:
             alts.append(ch + (f"(?:{rest}){'?' if '' in node[ch] else ''}" if rest else ""))
         return "|".join(alts)
     return emit(trie)
+
+
+_UB_PRE = re.compile(rf"(?:.*?\b(?:uy{H}+ban{H}+nhan{H}+dan|(?-i:UBND)|hoi{H}+dong{H}+nhan{H}+dan|(?-i:HDND))){H}+", re.I)
+_UNIT_PN = re.compile(rf"(?:thi{H}+xa|thi{H}+tran|thanh{H}+pho|huyen|quan|xa|phuong){H}+{_PN}", re.I)
+_UNIT_SEP = re.compile(rf"{H}*,{H}*(?:va{H}+)?|{H}+va{H}+", re.I)
+
+
+def _named_units(text: str, u: str, s: int, e: int) -> list[Mention]:
+    """A committee of several named units, the level word repeated ("Ủy ban nhân dân xã Ea Phê và
+    xã Ea Kly", "UBND huyện A, huyện B"): one mention per unit, [] when the mention is one body."""
+    pm = _UB_PRE.match(u, s, e)
+    if not pm:
+        return []
+    spans, pos = [], pm.end()
+    while True:
+        um = _UNIT_PN.match(u, pos, e)
+        if not um:
+            return []
+        spans.append((um.start(), um.end()))
+        if um.end() >= e:
+            break
+        sm = _UNIT_SEP.match(u, um.end(), e)
+        if not sm:
+            return []
+        pos = sm.end()
+    if len(spans) < 2:
+        return []
+    pre = " ".join(text[s:pm.end()].split())
+    return [_make(text, s, spans[0][1])] + [_make(text, a, b, display_src=f"{pre} {text[a:b]}") for a, b in spans[1:]]
+
+
+def _duty_end(lx: "_Lex", text: str, u: str, e: int, end: int) -> int:
+    """End of a duty qualifier after a class ("có nhiệm vụ thu phí, lệ phí" before "xây dựng ..."):
+    its object runs to the predicate's verb; e when none follows."""
+    dm = lx.duty.match(u, e, end)
+    gen = lx.generic
+    if not dm or gen is None:
+        return e
+    line_end = u.find("\n", dm.end(), end)
+    lim = min(end if line_end < 0 else line_end, dm.end() + 120)
+    toks = [(m.start(), m.end()) for m in _TOK.finditer(u, dm.end(), lim)]
+    words = [u[a:b].lower() for a, b in toks]
+    last, i = e, 0
+    while i < len(words) and i < 8:
+        w = words[i]
+        if not w[0].isalnum():
+            if w != "," or i == 0:
+                return e
+            i += 1
+            continue
+        if gen._stop(words, i, gen.hard_f) or gen._stop(words, i, gen.soft_f):
+            return last if i > 0 and last > e else e
+        last, i = toks[i][1], i + 1
+    return e
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -733,25 +891,43 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             lx.by_word["cand"] = re.compile(r"(?<![-/&\w])(?:" + "|".join(words) + r")(?![A-Za-z])", re.I)
         cands = lx.by_word["cand"].finditer(u, start, end)
     acc_words = lx.accent_words
+    # words that only start a generic name: a lower-case one starts nothing ("trăm", "đối", "lúc")
+    gen_only = gfirst - first - {h[0] for h in gen.lower_start} if gen is not None else frozenset()
     for cand in cands:
         s = cand.start()
         if s < pos:
             continue
         w = cand.group(0).lower()
+        if w in gen_only and not u[s].isupper():
+            continue
         if w in acc_words and not _accent_ok(lx, text, u, s, cand.end()):
             continue  # "Bảo Lộc" is no "Báo"
         e = _match_at(lx, u, s, end, w) if w in first else -1
         if e < 0 and gen is not None and w in gfirst:
             e = gen.match(text, u, s, end)
+            generic = e >= 0
+        else:
+            generic = False
         if e < 0:
             continue
         pos = e
         while e > s and u[e - 1] in " ,-–":
             e -= 1
         mt = _make(text, s, e)
+        if generic and s >= 4 and u[s - 4:s].lower() == "cac " and (s == 4 or not u[s - 5].isalnum()):
+            # "các Chi nhánh Văn phòng đăng ký đất đai": every branch of a named kind, one entity with
+            # the name written without "các"
+            one = mt
+            mt = _make(text, s - 4, e)
+            mt.key, mt.collective = one.key, True
+        if not mt.collective and (" va " in u[s:e] or "," in u[s:e]):
+            named = _named_units(text, u, s, e)
+            if named:  # "UBND xã Ea Phê và xã Ea Kly": one committee per named commune
+                out.extend(named)
+                continue
         core, head = _shape(mt.display)
         sub: list[Mention] = []
-        if head and (not mt.collective or core in ("so", "bo")):
+        if head and (not mt.collective or core in ("so", "bo") or _HEAD_OF_ALL.fullmatch(core)):
             word = "Sở" if head == "so" else "Bộ"
             pos = e
             while True:
@@ -766,6 +942,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         if mt.collective and not mt.holder and core in lx.not_alone:
             continue
+        if mt.collective and lx.duty is not None and u.startswith(" co", e):
+            de = _duty_end(lx, text, u, e, end)
+            if de > e:
+                mt = _make(text, s, de)
+                pos = max(pos, de)
         out.append(mt)
         out.extend(sub)
     out.sort(key=lambda x: x.start)
@@ -844,6 +1025,10 @@ def _kinh_gui(text: str, line_start: int) -> bool:
     """Is this line part of a "Kính gửi:" block (the line itself or a bullet below it)?"""
     if _KG_LINE.match(text[line_start:line_start + 40]):
         return True
+    le = text.find("\n", line_start)
+    cur = text[line_start:le if le >= 0 else len(text)].strip()
+    if not _BULLET.match(cur) and len(cur) > 150:
+        return False  # a paragraph of the body after the addressees
     i = line_start
     for _ in range(12):
         if i <= 0:
@@ -919,6 +1104,17 @@ def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+_OPEN = re.compile(r"[ \t]*\([ \t]*")
+_CLOSE = re.compile(r"[ \t]*\)")
+
+
+def _apposition(text: str, prev: Group, m: Mention, blocked) -> bool:
+    """Is m the whole of a parenthesis right after an acting group, naming the unit that acts for it?"""
+    return (not prev.ignored and not prev.owner and bool(prev.trigger or prev.subject)
+            and prev.trigger != "(" and bool(_OPEN.fullmatch(text, prev.end, m.start))
+            and bool(_CLOSE.match(text, m.end)) and not any(a <= m.start < b for a, b in blocked))
+
+
 def analyse(doc: Document) -> Analysis:
     """Mentions and their groups with context, computed once per document."""
     n_refs = len(doc.facts.get("references", []) or [])
@@ -939,12 +1135,15 @@ def analyse(doc: Document) -> Analysis:
             g = groups[-1]
             gap = _u(text)[g.end:m.start]
             intro_end = bool(g.owner) and gap.strip() == "," and lx.intro.match(fold_span(text, g.clause_start, g.start))
-            if _JOIN.match(gap) and not (";" in gap and not g.subject) and not g.table_role and not intro_end:
+            if (_JOIN.match(gap) or _FIELD_LEAD.fullmatch(gap)) and not (";" in gap and not g.subject) \
+                    and not g.table_role and not intro_end:
                 g.mentions.append(m)
                 g.end = m.end
                 continue
         g = Group([m], m.start, m.end)
         _context(doc, g, blocked, lx, lines)
+        if g.ignored and groups and _apposition(text, groups[-1], m, blocked):
+            g.ignored, g.trigger = False, "("  # "phản ánh về Sở Tài chính (Phòng Quản lý ngân sách)"
         for (a, b), k in role_cells:
             if a <= m.start < b:  # a body in the "chủ trì" / "phối hợp" column of a table
                 g.table_role, g.owner, g.trigger, g.subject = k, "", "", False
@@ -973,8 +1172,10 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = No
     if lines is None:
         lines = {}
     info = lines.get(line_start)
-    if info is None:  # (all-caps line, "Kính gửi:" block): the same for every group of a line
-        info = lines[line_start] = (_is_caps_line(text, line_start, line_end), _kinh_gui(text, line_start))
+    if info is None:  # (all-caps line, "Kính gửi:" block, scope article): the same for every group of a line
+        info = lines[line_start] = (_is_caps_line(text, line_start, line_end), _kinh_gui(text, line_start),
+                                    lx.scope is not None and bool(lx.scope.match(fold_span(
+                                        text, line_start, min(line_end, line_start + 80)).lstrip("-–•+*0123456789.) "))))
     if any(a <= s < b for a, b in blocked) or info[0]:
         g.ignored = True
     cs = _clause_start(text, s, max(line_start, s - 400))
@@ -988,6 +1189,9 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = No
             g.trigger = "(qua"
         else:
             g.ignored = True
+        return
+    if info[2]:
+        g.owner = "pham vi"  # "Quy chế này áp dụng đối với các cơ quan ...": the scope, not an actor
         return
     tm = lx.trigger.search(pf)
     om = lx.owner.search(pf)
@@ -1030,6 +1234,9 @@ def _predicate(text: str, g: Group, lx: _Lex) -> None:
         p += qm.end()
     g.pred_start = p
     nxt = fold_span(text, p, min(line_end, p + 60)).lstrip("*_ ")
+    if g.owner == "do" and lx.agent is not None and lx.agent.match(nxt):
+        g.owner, g.trigger = "", "do"  # "Mức khoán do Thủ trưởng đơn vị quyết định": the agent acts
+        return
     is_pred = not lx.not_predicate.match(nxt) and not nxt.startswith(":")
     if g.trigger == "de" and (not is_pred or nxt.startswith(",")):
         g.trigger = ""  # "để X biết, thực hiện" names a doer; "để các tổ chức, cá nhân ..." does not

@@ -246,7 +246,13 @@ class _Run:
                     continue
                 sj = _Subj(g.mentions)
                 self._predicate(clause, sj, g.pred_start, e_g, (s, e), forced_lead=t.startswith("giao"))
-                subj = subj or [sj]
+                if t != "chi dao" or not current:
+                    subj = subj or [sj]
+                # else: "Chỉ đạo Y làm ..." under an inherited subject: directing is that subject's task
+                continue
+            if t == "do":  # "Mức khoán do Thủ trưởng đơn vị quyết định": the agent leads the sentence
+                for m in g.mentions:
+                    self.add(clause, m, "lead", g.clause_start if g.clause_start >= s else s, e_g, (s, e))
                 continue
             if t in cues.recipient:  # "gửi X để tổng hợp": the recipient leads what it receives for
                 if _FOR.match(fold_span(text, g.end, e_g)):
@@ -254,6 +260,8 @@ class _Run:
                         self.add(clause, m, "lead", g.start, e_g, (s, e))
                 continue
             if t in cues.lead_trigger:  # (qua X
+                if t == "(qua" and not self._paren_predicate(g.end):
+                    continue  # "báo cáo UBND huyện (qua Phòng X)": a channel, not an actor
                 for m in g.mentions:
                     self.add(clause, m, "lead", g.start, e_g, (s, e))
                 continue
@@ -275,6 +283,11 @@ class _Run:
             for sj in current:
                 self._predicate(clause, sj, s, e, (s, e))
         return current, None
+
+    def _paren_predicate(self, a: int) -> bool:
+        """"(qua Sở Nội vụ tổng hợp)": the body inside the parenthesis does something."""
+        close = self.text.find(")", a, a + 200)
+        return close > a and bool(fold_span(self.text, a, close).strip(" ,.;:*_"))
 
     def _narrative(self, s: int, e: int) -> bool:
         """"Ngày 18/8/2023, ... chủ trì cuộc họp": a sentence opened by a date before the document's
