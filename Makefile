@@ -34,6 +34,11 @@ system-deps:
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
 
+## make bench-index: index scale table, SQLite 1k/10k/100k + osmem 1k/10k (var/bench/index_scale.json)
+.PHONY: bench-index
+bench-index: $(TEST_STAMP)
+	$(BIN)/python bench/index_scale.py $(INDEX_SCALE_ARGS)
+
 serve: $(STAMP)
 	$(BIN)/vanban serve
 

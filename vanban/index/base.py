@@ -69,10 +69,25 @@ _WS_RE = re.compile(r"\s+")
 
 
 def fast_fold(s: str | None) -> str:
-    """fold() for long texts: same output, one C-level translate instead of a per-char join."""
+    """fold() for long texts: same output, one C-level translate instead of a per-char join.
+    (str.split() and re's \\s agree on what whitespace is, so split/join = sub + strip.)"""
     if not s:
         return ""
-    return _WS_RE.sub(" ", nfc(s).translate(_FOLD_TABLE)).strip()
+    return " ".join(nfc(s).translate(_FOLD_TABLE).split())
+
+
+# flatten() folds the same agency names, aliases and deadline values over and over: pure
+# functions of one short string, cached (same output as fold / deadline_due)
+_fold_cached = lru_cache(maxsize=65536)(fold)
+_due_cached = lru_cache(maxsize=65536)(deadline_due)
+
+
+def _fold(s: Any) -> str:
+    return _fold_cached(s) if s is None or isinstance(s, str) else fold(s)
+
+
+def _due(v: Any) -> str | None:
+    return _due_cached(v) if v is None or isinstance(v, str) else deadline_due(v)
 
 
 # --- query text -----------------------------------------------------------------------
@@ -137,8 +152,8 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
     agencies = record.get("agencies") or []
     terms: dict[str, set[str]] = {}
     for a in agencies:
-        name_f = fold(a.get("name"))
-        terms.setdefault(name_f, {name_f}).update(fold(x) for x in a.get("aliases") or [] if fold(x))
+        name_f = _fold(a.get("name"))
+        terms.setdefault(name_f, {name_f}).update(f for f in map(_fold, a.get("aliases") or []) if f)
     refs = []
     for i, r in enumerate(record.get("references") or []):
         is_self = bool(r.get("anaphor")) and (r.get("key") or "").strip().lower() == SELF_KEY
@@ -150,11 +165,11 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
         })
     assignments = []
     for i, a in enumerate(record.get("assignments") or []):
-        af = fold(a.get("agency"))
+        af = _fold(a.get("agency"))
         assignments.append({
             "i": i, "clause": a.get("clause") or "", "agency": a.get("agency") or "", "agency_fold": af,
             "terms": sorted(terms.get(af, set()) | {af}), "role": a.get("role") or "",
-            "task": a.get("task") or "", "deadline": a.get("deadline"), "due": deadline_due(a.get("deadline")),
+            "task": a.get("task") or "", "deadline": a.get("deadline"), "due": _due(a.get("deadline")),
         })
     return {
         "doc": doc, "header": header, "number": header.get("number"),

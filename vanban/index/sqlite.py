@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from vanban.index.base import (
-    FACET_SIZE, IndexBackend, exact_tokens, fast_fold, flatten, fold, make_snippet, query_tokens, stored_record,
+    FACET_SIZE, IndexBackend, _due, _fold, exact_tokens, fast_fold, flatten, fold, make_snippet, query_tokens,
+    stored_record,
 )
-from vanban.text import deadline_due
 
 TABLES = ("documents", "clauses", "references", "deadlines", "agencies", "assignments", "targets")
 _TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"
@@ -90,7 +90,7 @@ _PRAGMAS = (
     "PRAGMA wal_autocheckpoint=10000",  # checkpoint (and fsync) every ~40 MB of WAL, not every 4 MB
 )
 _MAX_PARAMS = 500
-_ZLEVEL = 6
+_ZLEVEL = 3  # 2x faster than 6 for ~10% more bytes (bench/index_scale.py)
 
 
 _CODE_BASE = 0x10000
@@ -146,6 +146,8 @@ class SqliteIndex(IndexBackend):
         self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=30)
         self.conn.row_factory = sqlite3.Row
         self._lock = threading.RLock()
+        self._codes: dict[str, int] = {}  # agency_codes name -> code (codes never change once given)
+        self._code_delta: Counter = Counter()  # agency_codes.docs changes of the open write transaction
         for pragma in _PRAGMAS:
             self.conn.execute(pragma)
         with self.transaction() as c:
@@ -157,6 +159,7 @@ class SqliteIndex(IndexBackend):
                     c.execute(stmt)
             if old:
                 self._migrate(c)
+                self._codes.clear()
             if version < SCHEMA_VERSION:
                 c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -182,10 +185,14 @@ class SqliteIndex(IndexBackend):
         """BEGIN IMMEDIATE … COMMIT (ROLLBACK on error). Readers on other connections keep working."""
         with self._lock:
             self.conn.execute("BEGIN IMMEDIATE")
+            self._code_delta.clear()
             try:
                 yield self.conn
+                self._flush_codes()
             except BaseException:
                 self.conn.execute("ROLLBACK")
+                self._codes.clear()  # may hold codes given by the rolled-back transaction
+                self._code_delta.clear()
                 raise
             self.conn.execute("COMMIT")
 
@@ -212,6 +219,8 @@ class SqliteIndex(IndexBackend):
                 c.execute(f'DELETE FROM "{t}"')
             for t in ("docs_fts", "tasks_fts"):
                 c.execute(f"INSERT INTO {t}({t}) VALUES ('delete-all')")
+            self._codes.clear()  # codes are given afresh
+            self._code_delta.clear()
             for r in records:
                 self._insert(r)
                 n += 1
@@ -231,14 +240,35 @@ class SqliteIndex(IndexBackend):
                 " RETURNING code", (name, delta, delta)).fetchone()[0]))
         return "".join(out) or None
 
+    def _code_set(self, names: Iterable[str | None]) -> str | None:
+        """documents.agency_set of a new document naming `names`; the +1 per name is counted in
+        memory and written by _flush_codes at the end of the transaction (one UPDATE per name)."""
+        out = []
+        c = self.conn
+        for name in _distinct_names(names):
+            code = self._codes.get(name)
+            if code is None:
+                c.execute("INSERT INTO agency_codes(name, docs) VALUES (?, 0) ON CONFLICT(name) DO NOTHING", (name,))
+                code = self._codes[name] = c.execute("SELECT code FROM agency_codes WHERE name = ?",
+                                                     (name,)).fetchone()[0]
+            self._code_delta[code] += 1
+            out.append(_char(code))
+        return "".join(out) or None
+
+    def _flush_codes(self) -> None:
+        if self._code_delta:
+            self.conn.executemany("UPDATE agency_codes SET docs = docs + ? WHERE code = ?",
+                                  [(d, code) for code, d in sorted(self._code_delta.items()) if d])
+            self._code_delta.clear()
+
     def _delete(self, doc_id: str) -> None:
         c = self.conn
         old = c.execute("SELECT d.id, b.title_all, b.text, d.agency_set FROM documents d JOIN bodies b ON b.id = d.id"
                         " WHERE d.doc=?", (doc_id,)).fetchone()
         if old is None:
             return
-        c.executemany("UPDATE agency_codes SET docs = docs - 1 WHERE code = ?",
-                      [(ord(ch) - _CODE_BASE,) for ch in old["agency_set"] or ""])
+        for ch in old["agency_set"] or "":
+            self._code_delta[ord(ch) - _CODE_BASE] -= 1
         text = _unpack(old["text"])
         c.execute("INSERT INTO docs_fts(docs_fts, rowid, f_title, f_body, x_title, x_body) "
                   "VALUES('delete', ?, ?, ?, ?, ?)",
@@ -259,7 +289,7 @@ class SqliteIndex(IndexBackend):
             " agency_set) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (doc, record.get("source"), record.get("sha256"), f["number"], f["number_key"], f["type"],
              f["issuer"], h.get("issued_date"), f["year"], json.dumps(h, ensure_ascii=False),
-             self._agency_codes(c, [a.get("name") for a in agencies], +1)))
+             self._code_set([a.get("name") for a in agencies])))
         c.execute("INSERT INTO bodies(id, title_all, record, text) VALUES (?,?,?,?)",
                   (cur.lastrowid, f["title_all"], _pack(stored_record(record)), _pack(text)))
         c.execute("INSERT INTO docs_fts(rowid, f_title, f_body, x_title, x_body) VALUES (?,?,?,?,?)",
@@ -271,10 +301,10 @@ class SqliteIndex(IndexBackend):
             (doc, r["i"], r["key"], r["key_fold"], r["text"], r["type"], r["issued_date"], r["issuer"],
              r["relation"], r["clause"], int(r["anaphor"]), int(r["self"])) for r in f["refs"]])
         c.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", [
-            (doc, i, d.get("text"), d.get("kind"), d.get("value"), deadline_due(d.get("value")), d.get("clause"))
+            (doc, i, d.get("text"), d.get("kind"), d.get("value"), _due(d.get("value")), d.get("clause"))
             for i, d in enumerate(record.get("deadlines") or [])])
         c.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?)", [
-            (doc, i, a.get("name"), fold(a.get("name")), json.dumps(a.get("aliases") or [], ensure_ascii=False),
+            (doc, i, a.get("name"), _fold(a.get("name")), json.dumps(a.get("aliases") or [], ensure_ascii=False),
              int(bool(a.get("collective")))) for i, a in enumerate(agencies)])
         if f["assignments"]:
             # explicit ids (we hold the write lock), so rows and their FTS entries go in as two batches
@@ -430,6 +460,8 @@ class SqliteIndex(IndexBackend):
                                               (fold(agency),))]
             if not terms:
                 return []
+            if score == "0.0" and limit > 0 and self._dense(terms, int(limit)):
+                return self._tasks_walk(terms, role, [b for b in (due_before, overdue_as_of) if b], int(limit))
             # the (doc, agency) pairs named by a matching term drive the lookup (assignments_doc), instead
             # of testing every assignment against agency_terms
             conds.append("(a.doc, a.agency_fold) IN (SELECT doc, agency_fold FROM agency_terms"
@@ -456,6 +488,41 @@ class SqliteIndex(IndexBackend):
         return [{"doc": r["doc"], "header": json.loads(r["header"]), "clause": r["clause"], "agency": r["agency"],
                  "role": r["role"], "task": r["task"], "deadline": r["deadline"], "due": r["due"],
                  "score": float(r["score"])} for r in rows]
+
+    def _dense(self, terms: list[str], limit: int) -> bool:
+        """Do so many (doc, agency) pairs match that walking assignments in list order finds `limit`
+        sooner than gathering and sorting every match?  Walking costs ~limit*total/matches rows,
+        gathering ~matches: walk when matches**2 > limit*total (pairs stand in for matches; the
+        count stops at the threshold, so this check stays cheap)."""
+        total = self._rows("SELECT coalesce(max(id), 0) FROM assignments")[0][0]
+        need = int((limit * total) ** 0.5) + 1
+        got = self._rows(f"SELECT count(*) FROM (SELECT 1 FROM agency_terms WHERE term_fold IN ({_marks(len(terms))})"
+                         " LIMIT ?)", [*terms, need])[0][0]
+        return got >= need
+
+    def _tasks_walk(self, terms: list[str], role: str | None, bounds: list[str], limit: int) -> list[dict]:
+        """tasks() by agency without text, walking assignments_due (due, doc, i) in list order and
+        keeping the assignments whose (doc, agency) a matching term names, until `limit`: the same
+        rows in the same order as the sorted query (dated tasks by (due, doc, i), then undated by
+        (doc, i))."""
+        conds = [("EXISTS (SELECT 1 FROM agency_terms t WHERE t.doc = a.doc AND t.agency_fold = a.agency_fold"
+                  f" AND t.term_fold IN ({_marks(len(terms))}))")]
+        params: list[Any] = list(terms)
+        if role:
+            conds.append("a.role = ?")
+            params.append(role)
+        for b in bounds:
+            conds.append("a.due < ?")
+            params.append(b)
+        sql = ("SELECT a.*, d.header FROM assignments a INDEXED BY assignments_due JOIN documents d ON d.doc = a.doc"
+               " WHERE a.due {null} AND " + " AND ".join(conds) + " ORDER BY a.due, a.doc, a.i LIMIT ?")
+        with self._snapshot() as c:
+            rows = c.execute(sql.format(null="IS NOT NULL"), params + [limit]).fetchall()
+            if len(rows) < limit and not bounds:
+                rows += c.execute(sql.format(null="IS NULL"), params + [limit - len(rows)]).fetchall()
+        return [{"doc": r["doc"], "header": json.loads(r["header"]), "clause": r["clause"], "agency": r["agency"],
+                 "role": r["role"], "task": r["task"], "deadline": r["deadline"], "due": r["due"],
+                 "score": 0.0} for r in rows]
 
     def stats(self) -> dict:
         return {t: self._rows(f'SELECT count(*) FROM "{t}"')[0][0] for t in TABLES}
