@@ -428,3 +428,33 @@ def test_period_of_a_sokets_subject_is_not_a_deadline():
 
 def test_budget_year_label_is_not_a_deadline():
     assert kv("Dự toán chi thường xuyên năm 2025 phải bảo đảm tiết kiệm.", "2024-07-20") == []
+
+
+# --------------------------------------------------------------------------- why: rule and confidence
+
+def test_every_deadline_has_a_rule_and_a_confidence():
+    out = parse("Hoàn thành trước ngày 30/11/2020; định kỳ hằng quý báo cáo; thực hiện trong quý III/2020, "
+                "giai đoạn 2021-2025; từ năm 2021 đến năm 2023.", "2020-03-10")
+    assert len(out) >= 4
+    for d in out:
+        assert d.rule and 0 <= d.confidence <= 1
+
+
+def test_deadline_rule_names():
+    rules = {d.text: d.rule for d in parse(
+        "Hoàn thành trước ngày 30/11/2020. Báo cáo trước ngày 15/12. Định kỳ hằng quý báo cáo. "
+        "Triển khai trong quý III/2020. Kế hoạch giai đoạn 2021-2025 được triển khai.", "2020-03-10")}
+    assert rules["trước ngày 30/11/2020"] == "by:truoc+date"
+    assert rules["trước ngày 15/12"] == "by:truoc+pdate:year-inferred"
+    assert rules["Định kỳ hằng quý"] == "recurring:dinh-ky"
+    assert rules["trong quý III/2020"] == "within:trong+quarter"
+    assert rules["giai đoạn 2021-2025"] == "period:giai-doan"
+
+
+def test_deadline_confidence_ordering():
+    full = one("Hoàn thành trước ngày 30/11/2020.")
+    inferred = one("Hoàn thành trước ngày 15/12.")
+    horizon = one("Năm 2025 phấn đấu đạt 90% hồ sơ trực tuyến.")
+    assert horizon.rule == "by:year-horizon"
+    assert full.confidence == 0.95 and inferred.confidence == 0.75 and horizon.confidence == 0.6
+    assert full.confidence > inferred.confidence > horizon.confidence

@@ -372,3 +372,48 @@ def test_bare_type_word_before_a_copula_is_this_plan():
             "Kinh phí thực hiện Kế hoạch là 1,2 tỷ đồng từ ngân sách huyện.")
     ana = refs(text, anaphor=True)
     assert [(a.text, a.key) for a in ana] == [("Kế hoạch", "88/KH-UBND")]
+
+
+# --------------------------------------------------------------------------- why: rule and confidence
+
+def _why_refs(text: str):
+    from vanban.pipeline.extract import analyse
+    return analyse(text).facts["references"]
+
+
+def test_every_reference_has_a_rule_and_a_confidence():
+    refs = _why_refs("Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\n"
+                     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+                     "Thực hiện Công văn 5277/UBND-KSTT; các văn bản 12/SNV-CCHC.\n")
+    assert refs
+    for r in refs:
+        assert r.rule and 0 <= r.confidence <= 1
+
+
+def test_full_citation_scores_higher_than_symbol_only():
+    refs = {r.rule: r for r in _why_refs(
+        "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\n"
+        "Theo đề nghị tại 125/SNV-CCHC, các đơn vị thực hiện.\n")}
+    full, bare = refs["numbered:type+number"], refs["numbered:symbol-only"]
+    assert full.confidence >= 0.98 and bare.confidence == 0.85
+    assert full.confidence > bare.confidence
+
+
+def test_named_rules_and_their_order():
+    refs = {r.rule: r for r in _why_refs(
+        "Căn cứ Hiến pháp năm 2013;\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "Thực hiện Chương trình tổng thể cải cách hành chính nhà nước giai đoạn 2021-2030.\n")}
+    assert {"named:pattern:hien-phap", "named:law", "named:programme:period"} <= set(refs)
+    assert refs["named:law"].confidence > refs["named:programme:period"].confidence
+
+
+def test_anaphor_rules():
+    refs = _why_refs("QUYẾT ĐỊNH\nVề việc tăng cường kỷ luật\n\n"
+                     "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ;\n\n"
+                     "Điều 1. Các sở thực hiện Nghị định nói trên.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+    rules = {r.text: (r.rule, r.confidence) for r in refs if r.anaphor}
+    assert rules["Nghị định nói trên"][0] == "anaphor:previous-of-type"
+    assert rules["Quyết định này"][0] == "anaphor:this-document"
+    numbered = next(r for r in refs if not r.anaphor)
+    assert numbered.confidence > rules["Quyết định này"][1] > rules["Nghị định nói trên"][1]

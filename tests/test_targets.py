@@ -482,3 +482,29 @@ def test_bracket_after_a_target_noun_gives_the_target():
 def test_modal_phai_in_a_results_section_tells_what_had_to_be_done():
     t = one("2. Tình hình dịch bệnh\n\nDịch cúm gia cầm xảy ra tại 2 xã, phải tiêu hủy 1.350 con gà.", issued="2024-07-01")
     assert (t.value, t.kind) == (1350, "baseline")
+
+
+# --------------------------------------------------------------------------- why: rule and confidence
+
+def test_every_target_has_a_rule_and_a_confidence():
+    out = run("II. MỤC TIÊU\n\n1. Phấn đấu có trên 90% hồ sơ được giải quyết đúng hạn.\n\n"
+              "2. Trồng mới 25 ha rừng ngập mặn.\n\n3. Bố trí 4,2 tỷ đồng cho chương trình.", issued="2024-01-15")
+    assert len(out) == 3
+    for t in out:
+        assert t.rule and 0 <= t.confidence <= 1
+
+
+def test_target_rule_names_carry_the_kind_reason():
+    t = one("II. MỤC TIÊU\n\n1. Phấn đấu có trên 90% hồ sơ được giải quyết đúng hạn.", issued="2024-01-15")
+    assert t.rule == "percent;target:cue"
+    t = one("I. KẾT QUẢ\n\nTrong kỳ, đã tiếp nhận 12.845 hồ sơ.", issued="2024-07-01")
+    assert t.rule.startswith("count:result-verb;baseline:")
+    t = one("II. MỤC TIÊU\n\n2. Trồng mới 25 ha rừng ngập mặn.", issued="2024-01-15")
+    assert t.rule == "unit:physical;target:section"
+
+
+def test_explicit_comparator_scores_higher_than_a_result_count():
+    cmp_ = one("II. MỤC TIÊU\n\n1. Phấn đấu có trên 90% hồ sơ được giải quyết đúng hạn.", issued="2024-01-15")
+    res = one("I. KẾT QUẢ\n\nTrong kỳ, đã tiếp nhận 12.845 hồ sơ.", issued="2024-07-01")
+    assert cmp_.confidence >= 0.9 and res.confidence <= 0.75
+    assert cmp_.confidence > res.confidence

@@ -249,6 +249,8 @@ class _Cand:
     form: str  # period | range | recurrence | date | pdate | month | quarter | half | year
     prio: int = 0
     cue: str = ""  # folded cue word
+    rule: str = ""  # set for periods and recurrences; anchors are named in `_why`
+    inferred: bool = False  # the year was not written: taken from the document's date
 
 
 _PART_END = re.compile(r";|\n|\.(?=\s|$)|:(?=\s)")
@@ -537,27 +539,30 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         if b > a:
             c = _Cand(m.start("body"), m.end("body"), "period", f"{a}/{b}", True, "period", 3)
             c.cue = "trong" if m.group("intro") else ""
+            c.rule = _period_rule(m.group("body"))
             out.append(c)
     for m in r.span_range.finditer(text, lo, hi):
         a, b = int(m.group("a")), int(m.group("b"))
         if b > a:
-            out.append(_Cand(m.start(), m.end(), "period", f"{a}/{b}", True, "range", 3))
+            out.append(_Cand(m.start(), m.end(), "period", f"{a}/{b}", True, "range", 3, rule="period:tu-den"))
     for m in _matches_at(r.recurrence, text, (a.start() for a in r.recurrence_at.finditer(text, lo, hi)), hi):
         if m.group("day"):
             unit = fold(m.group("dunit"))
             v = "P3M" if "quy" in unit else ("P1M" if "thang" in unit else "P1Y")
-            out.append(_Cand(m.start(), m.end(), "recurring", v, False, "recurrence", 4))
+            out.append(_Cand(m.start(), m.end(), "recurring", v, False, "recurrence", 4, rule="recurring:day-of-period"))
             continue
         v = _recurrence_value(m.group(0))
         if v:
             due = r.rec_due.match(text, m.end(), hi)
-            out.append(_Cand(m.start(), due.end() if due else m.end(), "recurring", v, True, "recurrence", 2))
+            out.append(_Cand(m.start(), due.end() if due else m.end(), "recurring", v, True, "recurrence", 2,
+                             rule=("recurring:" + _slug(m.group(0).split()[0]) if m.group("bare")
+                                   else "recurring:dinh-ky")))
     # "hằng ngày" after a report or update verb in its clause
     for m in _matches_at(r.daily, text, _occurrences(text, ("hằng", "hàng"), lo, hi), hi):
         w0 = max(lo, m.start() - 100)
         cut = max(text.rfind(ch, w0, m.start()) for ch in ";.\n,:")
         if r.daily_verb.search(text, max(w0, cut + 1), m.start()):
-            out.append(_Cand(m.start(), m.end(), "recurring", "P1D", False, "recurrence", 2))
+            out.append(_Cand(m.start(), m.end(), "recurring", "P1D", False, "recurrence", 2, rule="recurring:daily-verbs"))
     for m in _anchors(r.anchor, text, lo, hi):
         av = _anchor_value(m, issued)
         if not av:
@@ -583,7 +588,8 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
             continue
         if cm and ckind != "target":
             start = cm.start()
-        out.append(_Cand(start, m.end(), kind, value, form in ("year", "ybare"), form.rstrip("?"), 1, cue))
+        out.append(_Cand(start, m.end(), kind, value, form in ("year", "ybare"), form.rstrip("?"), 1, cue,
+                         inferred=form.endswith("?") or form == "pdate" or (form == "half" and not m.group("hy"))))
     return out
 
 
@@ -601,7 +607,8 @@ def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:
         p = out[-1] if out else None
         if (p and p.kind == "from" and c.kind == "by" and c.cue in joins and not text[p.end:c.start].strip()
                 and p.value < c.value):
-            out[-1] = _Cand(p.start, c.end, "period", f"{p.value}/{c.value}", p.soft, "range", 3, p.cue)
+            out[-1] = _Cand(p.start, c.end, "period", f"{p.value}/{c.value}", p.soft, "range", 3, p.cue,
+                            rule="period:from+" + _slug(c.cue))
             continue
         out.append(c)
     return out
@@ -728,6 +735,7 @@ def _find(doc: Document) -> list[_Cand]:
             continue  # "Báo cáo kết quả ... 6 tháng đầu năm 2023": the period reported on
         if c.kind == "year?" and own and _names_own_plan(doc, text, c, ps, own, issued):
             c.kind = "period"  # "Kế hoạch ... năm 2023": the year of this document's own plan
+            c.rule = "period:own-plan-year"
         if c.kind == "year?" and r.budget_label.search(text, max(ps, c.start - 100), c.start):
             continue  # "Dự toán năm 2024 phải ...": the year names the budget
         if c.kind == "year?":
@@ -740,6 +748,7 @@ def _find(doc: Document) -> list[_Cand]:
             if w and w.group(1)[:1].isupper() and w.start() > 0:
                 continue
             c.kind = "by"
+            c.rule = "by:year-horizon"
         if c.kind in ("by", "within") and issued and c.cue not in r.target_cues:
             due = deadline_due(c.value)
             if due and due < issued.isoformat():
@@ -755,9 +764,54 @@ def extract(doc: Document) -> list[Deadline]:
         doc.segments = segment(doc.text)
     out = []
     for c in _find(doc):
+        rule, conf = _why(c)
         out.append(Deadline(text=doc.text[c.start:c.end], kind=c.kind, value=c.value, span=(c.start, c.end),
-                            clause=doc.segments.clause_path(c.start)))
+                            clause=doc.segments.clause_path(c.start), rule=rule, confidence=conf))
     return out
+
+
+@lru_cache(maxsize=256)
+def _slug(words: str) -> str:
+    """A cue or period word as a rule name: "chậm nhất là" -> "cham-nhat-la"."""
+    return "-".join(fold(words).split())
+
+
+@lru_cache(maxsize=64)
+def _period_rule(body: str) -> str:
+    """"giai đoạn 2016 - 2020" -> period:giai-doan; a season -> period:season:mua-kho."""
+    per = rules().data["periods"]
+    b = fold(" ".join(body.split()))
+    for w in sorted(per["seasons"], key=len, reverse=True):
+        if b.startswith(fold(w)):
+            return "period:season:" + _slug(w)
+    for w in sorted(per["words"], key=len, reverse=True):
+        if b.startswith(fold(w)):
+            return "period:" + _slug(w)
+    return "period:words"
+
+
+def _why(c: _Cand) -> tuple[str, float]:
+    """(rule, confidence) of a kept candidate; the scale is [confidence] in deadlines.toml."""
+    conf = rules().data["confidence"]
+    if c.rule:
+        key = c.rule
+        if key.startswith("period:season:"):
+            key = "period:seasons"
+        elif key.startswith("period:from+"):
+            key = "period:from+by"
+        elif key.startswith("period:") and key not in conf:
+            key = "period:words"
+        elif key.startswith("recurring:") and key not in conf:
+            key = "recurring:prefixes"
+        return c.rule, conf[key]
+    rule = f"{c.kind}:{_slug(c.cue)}+{c.form}" if c.cue else f"{c.kind}:{c.form}"
+    v = conf["anchor:" + c.form]
+    if c.cue:
+        v += conf["evidence:cue"]
+    if c.inferred:
+        rule += ":year-inferred"
+        v += conf["evidence:year-inferred"]
+    return rule, round(min(1.0, max(0.0, v)), 2)
 
 
 def parse(text: str, issued: str | None = None) -> list[Deadline]:

@@ -396,6 +396,7 @@ class _Cit:
     head: int = -1  # index of the list head this item continues
     keep: bool = True
     num_end: int = 0
+    rule: str = ""  # the rule that found it (a key of [confidence] in the data)
 
 
 def _before(text: str, low: str | None, lo: int, hi: int) -> re.Match[str] | None:
@@ -450,7 +451,9 @@ def _numbered(text: str) -> list[_Cit]:
             end, issuer = im
         if issuer is None and tw:
             issuer = _issuer_before(text, start)
-        out.append(_Cit(start, end, n.key, typ, date, issuer, True, head=head, num_end=n.end))
+        rule = ("numbered:type+number" if tw else "numbered:list-continuation" if head >= 0
+                else "numbered:so+number" if so else "numbered:symbol-only")
+        out.append(_Cit(start, end, n.key, typ, date, issuer, True, head=head, num_end=n.end, rule=rule))
     # A trailing issuer is shared by a list of citations written back to back
     # ("Nghị định số 36/... ngày ... và Nghị định số 41/... ngày ... của Chính phủ").
     for i in range(len(out) - 2, -1, -1):
@@ -493,12 +496,12 @@ _PROG_TW_RX = re.compile(_PROG_TW)
 # verbs between a body's noun and the programme it works on: "Tổ công tác triển khai Đề án 06"
 _ALIAS_BODY = re.compile(r"(?:\s+(?:trien khai|thuc hien|quan ly|dieu hanh))+\s*$")
 _PROG_SHORT = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?=\S)")
-_PATTERNS = [(p["type"], re.compile(p["regex"]), p.get("upper", False), tuple(p.get("needs", ())))
+_PATTERNS = [(p["type"], re.compile(p["regex"]), p.get("upper", False), tuple(p.get("needs", ())), p["name"])
              for p in _NAMED.get("pattern", [])]
 _LB = "(?<!\\w)"
 # A pattern opening with "(?<!\w)" is searched for without it (the rest opens with a literal,
 # which the regex engine finds quickly) and checked with it where found.
-_PATTERN_BODY = {id(rx): re.compile(rx.pattern[len(_LB):], rx.flags) for _, rx, _, _ in _PATTERNS
+_PATTERN_BODY = {id(rx): re.compile(rx.pattern[len(_LB):], rx.flags) for _, rx, _, _, _ in _PATTERNS
                  if rx.pattern.startswith(_LB)}
 
 
@@ -596,7 +599,7 @@ def _named(text: str, header_end: int) -> list[_Cit]:
         end = _amended_end(text, am.end(), allow_nl) if am else None
         if end is not None:
             inner.append((am.end(), end))
-            out.append(_law_cit(text, m, end))
+            out.append(_law_cit(text, m, end, "named:law-amending"))
             continue
         first = _WORD.match(text, m.end() + 1) if m.end() < len(text) and text[m.end()] in " \t\xa0" else None
         if not first or first.group().lower() in _NOT_LAW:
@@ -609,7 +612,7 @@ def _named(text: str, header_end: int) -> list[_Cit]:
     return out
 
 
-def _law_cit(text: str, m: re.Match[str], end: int) -> _Cit:
+def _law_cit(text: str, m: re.Match[str], end: int, rule: str = "named:law") -> _Cit:
     """A law named text[m.start():end], with its year, date and issuer when written after it."""
     key = text[m.start():end]
     p = _PAREN.match(text, end)
@@ -629,13 +632,13 @@ def _law_cit(text: str, m: re.Match[str], end: int) -> _Cit:
     im = _issuer_after(text, end)
     if im:
         end, issuer = im
-    return _Cit(m.start(), end, _name_key(key), m.group("tw"), date, issuer, False)
+    return _Cit(m.start(), end, _name_key(key), m.group("tw"), date, issuer, False, rule=rule)
 
 
 def _fixed_shapes(text: str, out: list[_Cit]) -> None:
     # Fixed shapes from the data file (the constitution, party resolutions, standards).
     low = text.lower()
-    for typ, rx, upper, needs in _PATTERNS:
+    for typ, rx, upper, needs, name in _PATTERNS:
         if needs and not any(n in low for n in needs):
             continue  # cheap test first: the pattern cannot match
         for m in _finditer_body(rx, text):
@@ -649,7 +652,8 @@ def _fixed_shapes(text: str, out: list[_Cit]) -> None:
             date = m.group("y") if "y" in rx.groupindex and m.group("y") else None
             if "drop" in rx.groupindex and m.group("drop"):
                 key = collapse_ws(key.replace(collapse_ws(m.group("drop")), ""))
-            out.append(_Cit(m.start(), m.end(), _name_key(key) if not upper else key, typ, date, None, False))
+            out.append(_Cit(m.start(), m.end(), _name_key(key) if not upper else key, typ, date, None, False,
+                            rule="named:pattern:" + name))
 
 
 @dataclass
@@ -673,7 +677,7 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
         key = f"{m.group('tw')} {name} giai đoạn {m.group('nam') or ''}{m.group('p1')}-{m.group('p2')}"
         if m.group("hz"):
             key += f", {m.group('hz')} đến năm {m.group('p3')}"
-        c = _Cit(m.start(), m.end(), _name_key(key), None, None, None, False)
+        c = _Cit(m.start(), m.end(), _name_key(key), None, None, None, False, rule="named:programme:period")
         im = _issuer_after(text, c.end)
         if im:
             c.end, c.issuer = im
@@ -708,7 +712,8 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
                     break
             if not ends:
                 continue
-            c = _Cit(m.start(), ends[-1], _name_key(text[m.start():ends[-1]]), None, None, None, False)
+            c = _Cit(m.start(), ends[-1], _name_key(text[m.start():ends[-1]]), None, None, None, False,
+                     rule="named:programme:" + kind)
             found.append(_Prog(c, kind, ends))
             starts.add(m.start())
     for p in found:
@@ -867,7 +872,7 @@ def extract(doc: Document) -> list[Reference]:
             hit = next((k for t, k, s in full if s != sid and toks <= t), None)
             if hit:
                 if not describes_previous(p.cit.start):
-                    c = _Cit(p.cit.start, e, hit, p.cit.type, None, None, False)
+                    c = _Cit(p.cit.start, e, hit, p.cit.type, None, None, False, rule="named:programme:short")
                     im = _issuer_after(text, e)
                     if im:
                         c.end, c.issuer = im
@@ -888,7 +893,8 @@ def extract(doc: Document) -> list[Reference]:
         if _ends_with_cue(_ALIAS_BODY.sub(" ", _folded_before(text, s, 50)), _NAMED["body_before"]):
             continue
         written = collapse_ws(m.group())
-        c = _Cit(s, e, alias_key.get(fold(written), written), _type_of_word(m.group("tw")), None, None, False)
+        c = _Cit(s, e, alias_key.get(fold(written), written), _type_of_word(m.group("tw")), None, None, False,
+                 rule="named:programme:alias" if fold(written) in alias_key else "named:programme:number-only")
         named.append(c)
         take(s, e)
 
@@ -912,12 +918,15 @@ def extract(doc: Document) -> list[Reference]:
         typ = _type_of_word(m.group("tw"))
         if dem in _ANA["this"]:
             key = self_key
-            if fold(typ) not in self_types:
+            rule = "anaphor:this-document"
+            if fold(typ) not in self_types and not (doc.header and _same_type(doc.header.type, typ)):
+                rule = "anaphor:this-document-unconfirmed"  # neither a title nor the header has its type
                 # "... Luật Bảo vệ môi trường năm 2020 và các văn bản hướng dẫn Luật này": a type
                 # this document is not names the one just cited in the same sentence
                 prev = latest(typ, s)
                 if prev and _sentence_id(text, prev.start, sent_ends) == _sentence_id(text, s, sent_ends):
                     key = prev.key
+                    rule = "anaphor:this-cited-in-sentence"
         else:
             if dem == "trên":
                 rest = fold_same_length(text[e:e + 20]).lstrip()
@@ -926,11 +935,13 @@ def extract(doc: Document) -> list[Reference]:
             prev = latest(typ, s)
             if prev:
                 key = prev.key
+                rule = "anaphor:previous-of-type"
             elif fold(typ) in self_types:
                 key = self_key  # "Chỉ thị nói trên" with no other Chỉ thị cited: this one
+                rule = "anaphor:previous-is-this-document"
             else:
                 continue
-        anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True))
+        anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True, rule=rule))
     for m in _scan(_BARE, text, _AT_TW):
         s, e = m.start(), m.end()
         if excluded(s) or overlaps(s, e) or any(a.start <= s < a.end for a in anas):
@@ -942,12 +953,14 @@ def extract(doc: Document) -> list[Reference]:
         typ = _type_of_word(m.group("tw"))
         if fold(typ) in self_types:
             key = self_key
+            rule = "anaphor:bare-this-document"
         else:
             prev = latest(typ, s)
             if not prev:
                 continue
             key = prev.key
-        anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True))
+            rule = "anaphor:bare-previous-of-type"
+        anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True, rule=rule))
 
     out: list[Reference] = []
     items = sorted([c for c in cits if c.keep] + anas, key=lambda c: c.start)
@@ -959,6 +972,20 @@ def extract(doc: Document) -> list[Reference]:
         out.append(Reference(
             text=text[c.start:c.end], key=c.key, span=(c.start, c.end), type=c.type,
             issued_date=c.date, issuer=c.issuer, anaphor=c.anaphor, relation=rel,
-            clause=seg.clause_path(c.start) if seg else "",
+            clause=seg.clause_path(c.start) if seg else "", rule=c.rule, confidence=_confidence(c),
         ))
     return out
+
+
+_CONF: dict[str, float] = {k: float(v) for k, v in DATA["confidence"].items()}
+
+
+def _confidence(c: _Cit) -> float:
+    """The rule's score, plus the evidence written with the citation (a date, an issuer),
+    capped; the scale is [confidence] in references.toml."""
+    v = _CONF[c.rule]
+    if c.date:
+        v += _CONF["evidence:date"]
+    if c.issuer:
+        v += _CONF["evidence:issuer"]
+    return round(min(_CONF["cap"], v), 2)

@@ -83,6 +83,7 @@ class _Rules:
     physical_units: frozenset[str]
     physical_not_noun: frozenset[str]
     frac_time: re.Pattern[str]
+    confidence: dict[str, float]  # [confidence] of the data: rule and evidence -> score / adjustment
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,9 @@ def _rules() -> _Rules:
     ex = d["exclude"]
     k = d["kind"]
     t = d["text"]
+    conf = {k: float(v) for k, v in d["confidence"].items()}
     return _Rules(
+        confidence=conf,
         # "<cue> [mức [là]] " immediately before the figure
         cmp_before=re.compile(r"(?<![\w])(?P<cue>" + _alts(list(cb)) + r")\s+(?:muc\s+(?:la\s+)?)?$"),
         cmp_before_map=cb,
@@ -401,6 +404,12 @@ def _comparator(ctx: _Ctx, r: _Rules, start: int, end: int, clause_start: int) -
 
 def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: tuple[int, int],
           year: int | None, clause_year: int | None = None) -> str:
+    return _kind_why(ctx, r, fig_start, clause, sent, year, clause_year)[0]
+
+
+def _kind_why(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: tuple[int, int],
+              year: int | None, clause_year: int | None = None) -> tuple[str, str]:
+    """(kind, reason): the reason names the step below that decided (see [confidence] in the data)."""
     # 1. a cue in the same clause before the figure; the nearest wins
     def nearest(a: int, b: int, base: re.Pattern[str]) -> str | None:
         best, at = None, -1
@@ -416,47 +425,48 @@ def _kind(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sent: t
         return best
 
     k = nearest(clause[0], fig_start, r.base_cue)
+    why = "cue"
     if k == "modal":
-        k = "target"
+        k, why = "target", "modal"
         for h in ctx.headings(fig_start):
             if r.target_section.search(h):
                 break
             if r.base_section.search(h):
-                return "baseline"
+                return "baseline", "modal-in-results"
     if k:
-        return k
+        return k, why
     # "thấp hơn chỉ tiêu tỉnh giao (trên 80%)": a bracket after the name of a target gives its value
     if clause[0] > 0 and ctx.ft[clause[0] - 1] == "(" and r.gloss_before.search(
             ctx.ft, max(0, clause[0] - 60), clause[0]):
-        return "target"
+        return "target", "gloss"
     # 2. a year after the document's own, in the clause or sentence ("đạt 80% vào năm 2020");
     # a year before it in the clause itself ("năm 2023, Trang ... đã đăng tải 36 tin, bài",
     # "(năm 2022 đạt 46,7%)") reports what was reached, whatever the section
     if year and ctx.doc_year and year > ctx.doc_year:
-        return "target"
+        return "target", "future-year"
     if clause_year and ctx.doc_year and clause_year < ctx.doc_year:
-        return "baseline"
+        return "baseline", "past-clause-year"
     # a past time opening the sentence scopes all its clauses: "Năm 2021, ... đạt 71,4%; 58 xã
     # chưa có ...", "Mùa khô 2022 - 2023, trên địa bàn tỉnh xảy ra 14 vụ cháy rừng, ..."; so does
     # a status date before the figure: "đến ngày 31/5/2023 (already past) mới cấp được ..."
     if ctx.doc_year and (_past_intro(ctx, sent) or _past_status_date(ctx, sent[0], fig_start)):
-        return "baseline"
+        return "baseline", "past-intro"
     # 3. the section the figure sits in ("II. MỤC TIÊU", "I. THỰC TRẠNG")
     for h in ctx.headings(fig_start):
         if r.target_section.search(h):
-            return "target"
+            return "target", "section"
         if r.base_section.search(h):
-            return "baseline"
+            return "baseline", "section"
     # 4. a cue elsewhere in the sentence before the figure
     k = nearest(sent[0], fig_start, r.base_weak)
     if k:
-        return "target" if k == "modal" else k
+        return ("target" if k == "modal" else k), "weak-cue"
     # 5. a year in the past relative to the document
     if year and ctx.doc_year and year < ctx.doc_year:
-        return "baseline"
+        return "baseline", "past-year"
     if fold(getattr(ctx.doc.header, "type", None) or "") in r.baseline_doc_types:
-        return "baseline"
-    return "target"
+        return "baseline", "doc-type"
+    return "target", "default"
 
 
 # A time adverbial opening a sentence: up to four words, a year or a span of years, a comma.
@@ -638,7 +648,8 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
             continue
         start = m.start("lo") if lo is not None else m.start("num")
         # "từ 70% đến 80%": the low end written with its own percent sign is read with the range
-        out.append(dict(start=start, end=m.end(), num_start=m.start("num"), value=v, unit="%", total=None, lo=lo))
+        out.append(dict(start=start, end=m.end(), num_start=m.start("num"), value=v, unit="%", total=None, lo=lo,
+                        rule="percent"))
     for m in scan(r.fraction):
         if not ok(m.start()):
             continue
@@ -653,7 +664,8 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
             continue
         if r.excl_units.match(ft, m.end()) or r.frac_time.match(ft, m.end()):
             continue  # "02/3 năm", "trực ban 24/24 giờ": a duration or a schedule
-        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=num, unit="count", total=tot, lo=None))
+        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=num, unit="count", total=tot, lo=None,
+                        rule="fraction"))
     taken = [(f["start"], f["end"]) for f in out]
     for m in scan(r.count):
         if not ok(m.start()) or _inside(m.start(), taken):
@@ -668,17 +680,19 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         if re.search(r"(?:19|20)\d\d$", m.group("num")) and v >= 1900 and unit_f not in r.money_units:
             continue
         need_base = False
+        rule = "count:cue"
         if unit_f in r.money_units and ft[m.end():m.end() + 1] == "/" and ft[m.end() + 1:m.end() + 2].isalpha():
             continue  # "hỗ trợ 200 triệu đồng/km": a rate per unit, not an amount
         if unit_f in r.money_units:
-            pass
+            rule = "count:money"
         elif not r.count_cue.search(pre):
             if unit_f in r.physical_units and _measured_noun_after(ctx, r, m.end()):
-                pass  # "kiên cố hóa 8,5 km đê bao": a quantity of the thing named
+                rule = "unit:physical"  # "kiên cố hóa 8,5 km đê bao": a quantity of the thing named
             elif r.measured_verb.search(pre) or _elliptic(ft, m.start()):
                 # "tiếp nhận 12.845 hồ sơ", "tiêm 15.420 liều": a result when reported; in a plan,
                 # a task ("tổ chức 02 lớp"); "...; đàn trâu, bò 21.350 con" shares its predicate
                 need_base = True
+                rule = "count:result-verb"
             else:
                 continue
         if r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
@@ -688,8 +702,10 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         # a count of entities needs at least two: "01 văn bản" is an instruction, not an indicator
         if unit == "count" and v < 2:
             continue
+        if rule == "count:cue" and unit != "count":
+            rule = "unit:measure"  # "rút ngắn còn 10 ngày", "tăng 5 tỷ đồng" (a cue before a unit)
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit=unit, total=None, lo=None,
-                        need_base=need_base))
+                        need_base=need_base, rule=rule))
     # Counts of other nouns ("ít nhất 48 tin, bài", "kích hoạt 412.300 tài khoản"): a comparator
     # right before the number, or a verb of measured work (a result, kept only as a baseline).
     taken = [(f["start"], f["end"]) for f in out]
@@ -711,12 +727,14 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         cm = r.cmp_before.search(pre)
         if cm and re.sub(r"\s+", " ", cm.group("cue")) != "tu":
             need_base = False
+            rule = "count:comparator"
         elif r.measured_verb.search(pre) or r.count_cue.search(pre) or _elliptic(ft, m.start()):
             need_base = True  # "xảy ra 14 vụ cháy rừng", "giảm 21 ổ dịch": reported results
+            rule = "count:result-verb"
         else:
             continue
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit="count", total=None, lo=None,
-                        need_base=need_base))
+                        need_base=need_base, rule=rule))
     out.sort(key=lambda f: f["start"])
     return out
 
@@ -770,7 +788,7 @@ def extract(doc: Document) -> list[Target]:
             continue
         cy = _year_in(ctx, r, clause[0], clause[1], f["num_start"])
         year = cy or _year_in(ctx, r, sent[0], sent[1], f["num_start"])
-        kind = _kind(ctx, r, cs, clause, sent, year, cy)
+        kind, why = _kind_why(ctx, r, cs, clause, sent, year, cy)
         if f.get("need_base") and kind != "baseline":
             continue
         if year is None and kind == "target":
@@ -787,13 +805,24 @@ def extract(doc: Document) -> list[Target]:
                     break
         path = ctx.seg.clause_path(f["num_start"])
         text = doc.text[ts:te]
+        rule = f"{f['rule']};{kind}:{why}"
         if f["lo"] is not None:
             results.append(Target(text=text, kind=kind, comparator=">=", value=f["lo"], unit=f["unit"],
-                                  span=(ts, te), year=year, total=f["total"], clause=path))
+                                  span=(ts, te), year=year, total=f["total"], clause=path,
+                                  rule=rule, confidence=_confidence(r, f["rule"], why, True)))
             comp = "<="
         results.append(Target(text=text, kind=kind, comparator=comp, value=f["value"], unit=f["unit"],
-                              span=(ts, te), year=year, total=f["total"], clause=path))
+                              span=(ts, te), year=year, total=f["total"], clause=path,
+                              rule=rule, confidence=_confidence(r, f["rule"], why, comp != "=")))
     return results
+
+
+def _confidence(r: _Rules, rule: str, why: str, comparator: bool) -> float:
+    """The figure's score, plus the kind decision's and an explicit comparator's adjustments,
+    kept in [0, 1] (the scale is [confidence] in targets.toml)."""
+    c = r.confidence
+    v = c[rule] + c.get("kind:" + why, 0.0) + (c["evidence:comparator"] if comparator else 0.0)
+    return round(min(c["cap"], max(0.0, v)), 2)
 
 
 # A list item's marker, by style: a dash, "1." / "1.2.", "a)", "1)".
