@@ -5,10 +5,26 @@ item, pointing into the stored (normalised) text of the document.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 Span = tuple[int, int]
+
+
+def asdict(record: Any) -> dict[str, Any]:
+    """A record's fields as a dict (shallow: fields hold strings, numbers, spans and lists of
+    them; `dataclasses.asdict` deep-copies and cost 15% of a batch run)."""
+    out: dict[str, Any] = {}
+    for f in fields(record):
+        v = getattr(record, f.name)
+        if isinstance(v, tuple):
+            v = list(v)
+        elif isinstance(v, list):
+            v = [list(x) if isinstance(x, tuple) else x for x in v]
+        elif isinstance(v, dict):
+            v = dict(v)
+        out[f.name] = v
+    return out
 
 
 @dataclass

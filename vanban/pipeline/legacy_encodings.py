@@ -298,18 +298,31 @@ def syllable_score(text: str, limit: int = 3000) -> tuple[float, int]:
     for tok in text[: limit * 12].split():
         if tok.isascii():
             continue
-        for part in re.split(r"[-/]", tok.strip(_TOKEN_EDGE)):
-            part = part.strip(_TOKEN_EDGE)
-            if not part or part.isascii():
-                continue
-            if part.isdigit() or not any(c.isalpha() for c in part) and all(unicodedata.category(c)[0] in "NPS" for c in part):
-                continue  # '2011–2020', '§', '→'
-            total += 1
-            if is_vietnamese_syllable(part):
-                good += 1
+        g, t = _token_counts(tok)
+        good += g
+        total += t
         if total >= limit:
             break
     return (good / total if total else 1.0), total
+
+
+@lru_cache(maxsize=131072)
+def _token_counts(tok: str) -> tuple[int, int]:
+    """(Vietnamese syllables, counted parts) in one whitespace token; words repeat, so cached."""
+    good = total = 0
+    for part in _PART_SPLIT(tok.strip(_TOKEN_EDGE)):
+        part = part.strip(_TOKEN_EDGE)
+        if not part or part.isascii():
+            continue
+        if part.isdigit() or not any(c.isalpha() for c in part) and all(unicodedata.category(c)[0] in "NPS" for c in part):
+            continue  # '2011–2020', '§', '→'
+        total += 1
+        if is_vietnamese_syllable(part):
+            good += 1
+    return good, total
+
+
+_PART_SPLIT = re.compile(r"[-/]").split
 
 
 if __name__ == "__main__":
