@@ -41,6 +41,9 @@ class Registry:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), timeout=30)
         self.db.execute("PRAGMA journal_mode=WAL")
+        # NORMAL under WAL stays consistent on a crash; a lost last commit only means that
+        # file is extracted again next run.
+        self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SCHEMA)
 
     def file(self, path: str) -> sqlite3.Row | None:
