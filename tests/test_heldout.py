@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent
 
 # Per set: F1 floors a little below what is measured, so the tests fail on regressions, not on
 # known gaps.  "heldout" has had its failure classes fixed (it now guards regressions);
-# "heldout2" was annotated blind afterwards and measures generalisation (its failure classes are
-# listed in tests/heldout2/README.md).
+# "heldout2" and "heldout3" were annotated blind afterwards and measure generalisation (their
+# failure classes are listed in each set's README).
 SETS = {
     "heldout": {
         "references": 0.95, "anaphora": 0.95, "deadlines": 0.95, "deadlines_found": 0.95, "agencies": 0.95,
@@ -43,8 +43,12 @@ SETS = {
         "references": 0.95, "anaphora": 0.88, "deadlines": 0.83, "deadlines_found": 0.83, "agencies": 0.80,
         "assignments": 0.83, "assignments_clause": 0.74, "targets": 0.69, "targets_found": 0.79,
     },
+    "heldout3": {
+        "references": 0.88, "anaphora": 0.80, "deadlines": 0.75, "deadlines_found": 0.80, "agencies": 0.72,
+        "assignments": 0.63, "assignments_clause": 0.48, "targets": 0.72, "targets_found": 0.78,
+    },
 }
-HEADER_OK_FLOOR = 0.95
+HEADER_OK_FLOOR = {"heldout": 0.95, "heldout2": 0.95, "heldout3": 0.85}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
@@ -66,7 +70,7 @@ def test_heldout_f1_floors(measured):
 
 def test_heldout_header(measured):
     name, report = measured
-    assert report.ratio("_header_ok") >= HEADER_OK_FLOOR, report.table()
+    assert report.ratio("_header_ok") >= HEADER_OK_FLOOR[name], report.table()
 
 
 @pytest.mark.parametrize("name", sorted(SETS))
