@@ -120,3 +120,13 @@ def test_articles_inside_chapters_are_cited_without_the_chapter():
             "Điều 2. Nguyên tắc\n1. Bảo đảm thống nhất.\na) Đúng thẩm quyền.\nChương II\nNỘI DUNG\n"
             "Điều 3. Phối hợp lập phương án\n1. Sở Công Thương chủ trì.\n")
     assert paths(text) == ["Chương I", "Điều 1", "Điều 2", "Điều 2.1", "Điều 2.1.a", "Chương II", "Điều 3", "Điều 3.1"]
+
+
+def test_pdf_page_furniture_is_excluded():
+    text = ("KẾ HOẠCH\nChuyển đổi số\n\n1. Sở Y tế triển khai hồ sơ sức khỏe điện tử cho\n"
+            "Sở Y tế tỉnh X – KH chuyển đổi số 2023                         Trang 1/3\n"
+            "- 2 -\n100% trạm y tế.\n2. Sở Tài chính bố trí kinh phí.\n")
+    seg = segment(text)
+    assert seg.is_excluded(text.index("Trang 1/3")) and seg.is_excluded(text.index("- 2 -"))
+    assert not seg.is_excluded(text.index("100% trạm"))
+    assert [c.path for c in seg.clauses] == ["1", "2"]

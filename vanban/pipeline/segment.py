@@ -140,7 +140,16 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
                     break
                 end = e
             out.append((m.start(), end))
+    # Page furniture left by PDF text extraction: running footers ending in "Trang 2/5" and
+    # centred page numbers "- 3 -".  Never a fact.
+    for m in _PAGE_FURNITURE.finditer(text):
+        if not any(a <= m.start() < b for a, b in out):
+            out.append((m.start(), m.end()))
     return sorted(out)
+
+
+_PAGE_FURNITURE = re.compile(r"^[^\n]{0,160}?\bTrang\s+\d{1,4}(?:\s*/\s*\d{1,4})?[ \t]*$|^[ \t]*[-–][ \t]*\d{1,4}[ \t]*[-–][ \t]*$",
+                             re.M)
 
 
 def _is_caps_heading(text: str) -> bool:
