@@ -12,7 +12,6 @@ DEFAULTS: dict[str, Any] = {
             "registry": "var/registry.sqlite", "progress_min_files": 5},
     "index": {"backend": "sqlite", "path": "var/vanban.sqlite", "url": "http://localhost:9200",
               "prefix": "vanban", "compat_headers": True, "timeout": 30},
-    "extract": {"use_ner": False},
     "serve": {"host": "127.0.0.1", "port": 8000},
 }
 
