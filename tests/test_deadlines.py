@@ -458,3 +458,16 @@ def test_deadline_confidence_ordering():
     assert horizon.rule == "by:year-horizon"
     assert full.confidence == 0.95 and inferred.confidence == 0.75 and horizon.confidence == 0.6
     assert full.confidence > inferred.confidence > horizon.confidence
+
+
+# ----------------------------------------------------------------- heldout3: relative limits
+
+def test_relative_limit_is_by_with_iso_duration():
+    d = one("Phát hiện vi phạm phải báo cáo ngay về UBND phường trong vòng 24 giờ kể từ khi phát hiện.")
+    assert (d.kind, d.value, d.rule) == ("by", "PT24H", "by:relative")
+    assert d.text.endswith("kể từ khi phát hiện")
+    assert kv("Giải quyết hồ sơ trong thời hạn 05 ngày làm việc.") == [("by", "P5D")]
+
+
+def test_relative_limit_reported_as_missed_is_not_a_deadline():
+    assert kv("Có 6/12 huyện có ổ dịch chưa được xử lý trong vòng 48 giờ.") == []

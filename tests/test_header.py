@@ -147,3 +147,41 @@ def test_ascii_symbol_number_restored():
     h = header(text)
     assert h.number == "77/QĐ-UBND"
     assert h.issuer == "Ủy ban nhân dân huyện Đông Anh"
+
+
+# ---------------------------------------------------------------- heldout3 classes
+
+def test_pdf_header_columns_side_by_side():
+    text = """ỦY BAN NHÂN DÂN TỈNH AN PHÚ           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ Y TẾ                                Độc lập - Tự do - Hạnh phúc
+Số: 123/KH-SYT                         An Phú, ngày 5 tháng 3 năm 2024
+KẾ HOẠCH
+Phòng, chống dịch năm 2024
+Thực hiện Thông tư số 05/2017/TT-BYT
+ngày 25/4/2017 của Bộ Y tế, Sở Y tế xây dựng Kế hoạch này như sau:
+1. Tổ chức giám sát dịch bệnh.
+"""
+    h = header(text)
+    assert (h.number, h.issued_date, h.type) == ("123/KH-SYT", "2024-03-05", "Kế hoạch")
+    assert h.issuer == "Sở Y tế"
+
+
+def test_cited_date_line_is_not_the_dateline():
+    text = """SỞ Y TẾ
+Số: 123/KH-SYT
+KẾ HOẠCH
+Phòng, chống dịch
+Thực hiện Thông tư số 05/2017/TT-BYT
+ngày 25/4/2017 của Bộ Y tế, Sở Y tế xây dựng Kế hoạch như sau:
+"""
+    assert header(text).issued_date is None
+
+
+def test_web_date_with_weekday():
+    text = """Trang chủ > Tin tức
+Thứ Năm, 12/01/2023 - 15:42 | Lượt xem: 1.284
+Tỉnh tổng kết công tác an toàn giao thông năm 2022
+Sáng 12/01, Ban An toàn giao thông tỉnh tổ chức hội nghị.
+"""
+    h = header(text)
+    assert (h.number, h.issued_date) == (None, "2023-01-12")

@@ -417,3 +417,20 @@ def test_anaphor_rules():
     assert rules["Quyết định này"][0] == "anaphor:this-document"
     numbered = next(r for r in refs if not r.anaphor)
     assert numbered.confidence > rules["Quyết định này"][1] > rules["Nghị định nói trên"][1]
+
+
+# ---------------------------------------------------------------- heldout3 classes
+
+def test_law_with_comma_and_number_is_keyed_by_number():
+    out = refs("Thực hiện Luật Khám bệnh, chữa bệnh số 15/2023/QH15 và các văn bản hướng dẫn.")
+    assert [(r.key, r.issuer, r.rule) for r in out] == [("15/2023/QH15", "Quốc hội", "named:law:number")]
+
+
+def test_law_name_stops_at_comma_before_a_verb():
+    assert keys("Vận động nhân dân chấp hành Luật Đất đai, ký cam kết không lấn chiếm đất công.") == ["Luật Đất đai"]
+    assert keys("Thực hiện Luật Bảo hiểm y tế, Bộ Y tế đề nghị các tỉnh triển khai.") == ["Luật Bảo hiểm y tế"]
+    assert keys("Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;") == ["Luật Thi đua, Khen thưởng"]
+
+
+def test_plan_made_by_a_task_item_is_not_cited():
+    assert keys("1. Nhiệm vụ\na) Ban hành Kế hoạch chuyển đổi số tỉnh giai đoạn 2022 - 2025, hoàn thành trong quý III/2022;") == []

@@ -508,3 +508,22 @@ def test_explicit_comparator_scores_higher_than_a_result_count():
     res = one("I. KẾT QUẢ\n\nTrong kỳ, đã tiếp nhận 12.845 hồ sơ.", issued="2024-07-01")
     assert cmp_.confidence >= 0.9 and res.confidence <= 0.75
     assert cmp_.confidence > res.confidence
+
+
+# ---------------------------------------------------------------- heldout3 classes
+
+def test_prescriptive_comparator_makes_a_target_in_a_report():
+    text = "Tin bài\nQuyết liệt kiềm chế tai nạn giao thông năm 2023, giảm ít nhất 5% số người chết"
+    text = nfc(text)
+    doc = Document(doc_id="t", text=text)
+    doc.segments = segment(text)
+    doc.header = Header(issued_date="2023-01-12", type="Tin bài")
+    doc.facts = {}
+    out = targets.extract(doc)
+    assert [(t.kind, t.comparator, t.value, t.rule) for t in out] == [("target", ">=", 5, "percent;target:comparator")]
+
+
+def test_count_after_report_verbs():
+    out = run("Năm 2023, toàn tỉnh ghi nhận 1.962 ca mắc sốt xuất huyết; làm chết 16 người, bị thương 141 người.",
+              issued="2024-07-01")
+    assert sorted(t.value for t in out if t.kind == "baseline") == [16, 141, 1962]

@@ -332,6 +332,13 @@ def _citation_regions(text: str, refs: list[tuple[int, int]], ends: list[int]) -
     for s, e in cites:
         ps, pe = _part(text, max(s, e - 1), ends)
         m = r.title_intro.match(text, e, pe)
+        if m:
+            # a hard line break inside the title (PDF text): the line after goes on in lower case
+            for _ in range(4):
+                if pe + 1 < len(text) and text[pe] == "\n" and (text[pe + 1].islower() or text[pe + 1].isdigit()):
+                    pe = _part(text, pe + 1, ends)[1]
+                else:
+                    break
         out.append((s, pe if m else e))
     return out
 
@@ -563,6 +570,20 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         cut = max(text.rfind(ch, w0, m.start()) for ch in ";.\n,:")
         if r.daily_verb.search(text, max(w0, cut + 1), m.start()):
             out.append(_Cand(m.start(), m.end(), "recurring", "P1D", False, "recurrence", 2, rule="recurring:daily-verbs"))
+    # a relative time limit: "trong vòng 24 giờ kể từ khi phát hiện" → by PT24H ([relative])
+    rel = _relative_rx()
+    for p0 in _occurrences(text, rel[1], lo, hi):
+        m = rel[0].match(text, p0, hi)
+        if not m:
+            continue
+        w0 = max(lo, m.start() - 80)
+        cut = max(text.rfind(ch, w0, m.start()) for ch in ";.\n:")
+        if rel[2].search(text, max(w0, cut + 1), m.start()):
+            continue  # "ổ dịch chưa được xử lý trong vòng 48 giờ": a state reported, not a limit set
+        u = rel[3][fold(" ".join(m.group("u").split()))]
+        n = int(m.group("n"))
+        v = f"PT{n}{u[1:]}" if u.startswith("T") else f"P{n}{u}"
+        out.append(_Cand(m.start(), m.end(), "by", v, False, "relative", 2, rule="by:relative"))
     for m in _anchors(r.anchor, text, lo, hi):
         av = _anchor_value(m, issued)
         if not av:
@@ -591,6 +612,19 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         out.append(_Cand(start, m.end(), kind, value, form in ("year", "ybare"), form.rstrip("?"), 1, cue,
                          inferred=form.endswith("?") or form == "pdate" or (form == "half" and not m.group("hy"))))
     return out
+
+
+@lru_cache(maxsize=1)
+def _relative_rx() -> tuple[re.Pattern[str], tuple[str, ...], re.Pattern[str], dict[str, str]]:
+    """(pattern, opening words, status words, unit → ISO designator) of [relative] in the data."""
+    d = rules().data["relative"]
+    units = {fold(k): v for k, v in d["units"].items()}
+    rx = re.compile(r"(?:" + _words(d["intro"]) + r")\s+(?P<n>\d{1,3})\s+(?P<u>"
+                    + _words(sorted(d["units"], key=len, reverse=True)) + r")(?!\w)"
+                    + r"(?:\s+(?:" + _words(d["tail"]) + r")\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?", _F)
+    starts = tuple(sorted({w.split()[0].lower() for w in d["intro"]}))
+    status = re.compile(r"(?<!\w)(?:" + _words(d["status_before"]) + r")(?!\w)", _F)
+    return rx, starts, status, units
 
 
 def _resolve(cands: list[_Cand], text: str) -> list[_Cand]:

@@ -33,8 +33,17 @@ _TYPE_BY_UPPER = {t.upper(): t for t in _TYPE_WORDS}
 
 _MARK = r"[ \t*_#>]*"
 _TYPE_LINE = re.compile(rf"^{_MARK}(?P<tw>" + "|".join(re.escape(t.upper()) for t in _TYPE_WORDS) + rf")[ \t*_:]*$", re.M)
-_NUMBER_LINE = re.compile(rf"^{_MARK}Số[ \t]*:?[ \t]*(?P<raw>[^\n]{{1,60}}?)[ \t*_]*$", re.M)
-_DATELINE = re.compile(rf"^{_MARK}(?:(?P<place>[^\n,\d]{{2,40}}?)[ \t]*,[ \t]*)?(?i:ngày)[ \t]+(?:{DATE_RE.pattern})", re.M)
+# A PDF export may keep the two header columns side by side on one line, separated by a wide
+# gap: the number and the dateline are then read from either column (a cell starts at a line
+# start or after a gap of 3+ blanks, and ends at a line end or at such a gap).
+_GAP = r"[ \t]{3,}"
+_CELL_START = rf"(?:^{_MARK}|(?<=[ \t]{{3}}))"
+_NUMBER_LINE = re.compile(rf"{_CELL_START}Số[ \t]*:?[ \t]*(?P<raw>[^\n]{{1,60}}?)[ \t*_]*(?:$|{_GAP})", re.M)
+_DATELINE = re.compile(rf"{_CELL_START}(?:(?P<place>[^\n,\d]{{2,40}}?)[ \t]*,[ \t]*)?(?i:ngày)[ \t]+(?:{DATE_RE.pattern})", re.M)
+# A "ngày dd/mm/yyyy" that continues a citation ("Thông tư số 05/2017/TT-BTNMT\nngày 25/4/2017 của
+# Bộ ...") is that document's date, never this one's: the rest of its line goes on with the issuer
+# or the subject.
+_CITED_DATE_TAIL = re.compile(_D["cited_date_tail"])
 _STAMP = re.compile(rf"^{_MARK}{_D['news_stamp']}(?:{DATE_RE.pattern})", re.M)
 _VV = re.compile(rf"^{_MARK}{re.escape(_D['letter_subject'])}\b", re.M)
 _JUNK = re.compile("|".join(re.escape(j) for j in _D["junk"]))
@@ -141,6 +150,9 @@ def _issuer_block(text: str, end: int) -> tuple[str, Span] | None:
     bodies: list[tuple[str, int, int]] = []
     cur: list[tuple[str, int, int]] = []
     for s, e in _lines(text, 0, end):
+        gap = re.search(_GAP, text[s:e].strip())
+        if gap:  # columns side by side: the issuer is the left one
+            e = s + len(text[s:e]) - len(text[s:e].lstrip()) + gap.start()
         raw = text[s:e]
         line = _clean(raw)
         if not line or set(line) <= set("-–_=*"):
@@ -222,6 +234,8 @@ def extract(doc: Document) -> Header:
 
     place = None
     dm = _DATELINE.search(text, 0, zone)
+    while dm and not dm.group("place") and _CITED_DATE_TAIL.match(text, dm.end()):
+        dm = _DATELINE.search(text, dm.end(), zone)
     stamp = _STAMP.search(text, 0, zone)
     if dm and (not stamp or dm.start() < stamp.start()):
         h.issued_date = parse_date_match(dm)

@@ -79,6 +79,7 @@ class _Rules:
     tail_close: re.Pattern[str]
     base_moi: re.Pattern[str]
     target_modal: re.Pattern[str]
+    target_comparator: re.Pattern[str]
     gloss_before: re.Pattern[str]
     physical_units: frozenset[str]
     physical_not_noun: frozenset[str]
@@ -150,6 +151,7 @@ def _rules() -> _Rules:
         tail_close=re.compile(r"\s*(?:,\s*)?(?:(?:vao|den|toi|trong)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d{2}|(?:"
                               + _alts(t["tail_anchors"]) + r")(?!\w)|\()"),
         target_modal=re.compile(r"(?<!\w)(?:" + _alts(k["target_modal"]) + r")(?!\w)"),
+        target_comparator=re.compile(r"(?:" + _alts(k["target_comparators"]) + r")(?!\w)"),
         base_moi=re.compile(r"(?<!\w)(?:" + _alts(k["baseline_moi"]) + r")\s+(?:[a-z]+\s+){1,3}?duoc(?!\w)"),
         gloss_before=re.compile(r"(?<!\w)(?:" + _alts(k["target_gloss_nouns"]) + r")(?:\s+[^\W\d_]+){0,3}\s*\($"),
         physical_units=frozenset(fold(x) for x in u["physical"]),
@@ -247,6 +249,21 @@ class _SpanSet:
         return i > 0 and self.max_end[i - 1] > pos
 
 
+_APPENDIX_HEAD = re.compile(r"^[ \t*_#]*(?:PHỤ LỤC|PHỤ LỤC)(?:[ \t]+[IVXLC\d]+)?[ \t*_.:]*$", re.M)
+
+
+def _appendix_spans(text: str, seg: Segments) -> list[tuple[int, int]]:
+    """An appendix ("PHỤ LỤC" on its own line) written right after the signature block, with no
+    blank line between, is swallowed by that block's exclusion: its lines are read again
+    ("1. Xã Bản Lầu: giảm 45 hộ nghèo;")."""
+    out = []
+    for a, b in seg.excluded:
+        m = _APPENDIX_HEAD.search(text, a, b)
+        if m:
+            out.append((m.start(), b))
+    return out
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -271,6 +288,7 @@ class _Ctx:
         self.dates = _date_spans(self.ft)
         self.nogo = self.refs + self.dates + _spans_of(doc, "deadlines")
         self.nogo_set = _SpanSet(self.nogo)
+        self.appendix = _appendix_spans(doc.text, self.seg)
         # Sentences as the segmenter cuts them, re-joined across ";" (a list of targets
         # separated by semicolons is one sentence here; clauses are found separately).
         self.sents: list[tuple[int, int]] = []
@@ -435,6 +453,11 @@ def _kind_why(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sen
                 return "baseline", "modal-in-results"
     if k:
         return k, why
+    # "giảm ít nhất 5% số người chết": a prescriptive comparator is itself a target cue, even
+    # in a report's headline (kind.target_comparators)
+    tc = r.target_comparator.match(ctx.ft, fig_start)
+    if tc and _written(ctx, tc.start(), tc.end()):
+        return "target", "comparator"
     # "thấp hơn chỉ tiêu tỉnh giao (trên 80%)": a bracket after the name of a target gives its value
     if clause[0] > 0 and ctx.ft[clause[0] - 1] == "(" and r.gloss_before.search(
             ctx.ft, max(0, clause[0] - 60), clause[0]):
@@ -613,7 +636,7 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
     b0 = ctx.body_start
 
     def ok(pos: int) -> bool:
-        return (not ctx.seg.is_excluded(pos) and pos not in ctx.nogo_set
+        return ((not ctx.seg.is_excluded(pos) or _inside(pos, ctx.appendix)) and pos not in ctx.nogo_set
                 and not (ctx.page and inside_page(pos, ctx.page)))
 
     # Every pattern opens with a number: try them only where a digit run starts (much faster
