@@ -130,3 +130,9 @@ def test_pdf_page_furniture_is_excluded():
     assert seg.is_excluded(text.index("Trang 1/3")) and seg.is_excluded(text.index("- 2 -"))
     assert not seg.is_excluded(text.index("100% trạm"))
     assert [c.path for c in seg.clauses] == ["1", "2"]
+
+
+def test_appendix_numbers_its_items_afresh():
+    text = ("QUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n\nĐiều 1. Giao chỉ tiêu giảm nghèo.\nĐiều 2. Tổ chức thực hiện.\n"
+            "1. Phòng Lao động báo cáo.\n\nPHỤ LỤC\nCHỈ TIÊU GIAO CHO CÁC XÃ\n\n1. Xã A: giảm 45 hộ nghèo;\n2. Xã B: giảm 30 hộ nghèo.\n")
+    assert paths(text) == ["Điều 1", "Điều 2", "Điều 2.1", "1", "2"]

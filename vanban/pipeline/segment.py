@@ -148,6 +148,8 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
     return sorted(out)
 
 
+_APPENDIX_LINE = re.compile(r"^[*_ \t]*PHỤ\s+LỤC\b[^\n]{0,40}$", re.M)
+
 _PAGE_FURNITURE = re.compile(r"^[^\n]{0,160}?\bTrang\s+\d{1,4}(?:\s*/\s*\d{1,4})?[ \t]*$|^[ \t]*[-–][ \t]*\d{1,4}[ \t]*[-–][ \t]*$",
                              re.M)
 
@@ -190,7 +192,9 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
     nodes: list[ClauseNode] = []
     stack: list[tuple[str, int, str, ClauseNode]] = []  # (kind, rank, label-for-path, node)
     # A new standalone document inside the file (a plan attached to a decision) resets the tree.
-    resets = sorted(m.start() for m in _TYPE_LINE.finditer(text, body_start))
+    # So does an appendix ("PHỤ LỤC"), which numbers its items afresh.
+    resets = sorted([m.start() for m in _TYPE_LINE.finditer(text, body_start)]
+                    + [m.start() for m in _APPENDIX_LINE.finditer(text, body_start)])
     reset_i = 0
     for s in sorted(by_line):
         _, rank, kind, e, m = by_line[s]
