@@ -316,3 +316,47 @@ def test_paragraph_after_the_addressees_is_not_addressed():
                 "Thực hiện chỉ đạo của UBND tỉnh, thời gian qua Sở Xây dựng đã nhiều lần hướng dẫn, đôn đốc "
                 "các địa phương triển khai thực hiện nhưng kết quả còn chậm so với yêu cầu đề ra trong năm.\n")
     assert "các địa phương" not in got
+
+
+def test_fixed_compounds_with_level_or_verb_words_stay_in_a_name():
+    got = names("Ngân hàng Chính sách xã hội tỉnh giải ngân vốn vay ưu đãi.\n"
+                "Giao Ban An toàn giao thông thành phố kiểm tra các tuyến đường.\n"
+                "Cục Quản lý Khám, chữa bệnh hướng dẫn chuyên môn.")
+    assert {"Ngân hàng Chính sách xã hội tỉnh", "Ban An toàn giao thông thành phố",
+            "Cục Quản lý Khám, chữa bệnh"} <= set(got)
+
+
+def test_name_broken_by_a_pdf_line_break():
+    got = names("Giao Phòng Nông nghiệp và Phát triển\nnông thôn các huyện rà soát diện tích.")
+    assert any(n.startswith("Phòng Nông nghiệp và Phát triển nông thôn") for n in got)
+
+
+def test_lower_case_field_with_va_goes_on():
+    got = names("Trung tâm Kỹ thuật tài nguyên và môi trường phối hợp đo đạc.")
+    assert "Trung tâm Kỹ thuật tài nguyên và môi trường" in got
+
+
+def test_holders_of_bodies_read_by_grammar():
+    got = names("Chánh Văn phòng UBND thị xã, Trưởng phòng Văn hóa - Thông tin, Trưởng phòng Y tế "
+                "chịu trách nhiệm thi hành Quyết định này.")
+    assert {"Trưởng phòng Văn hóa - Thông tin", "Trưởng phòng Y tế"} <= set(got)
+
+
+def test_ward_level_bodies_and_party_committees():
+    got = names("Công an xã chủ trì, phối hợp với Văn phòng - Thống kê xã và Trưởng các tổ dân phố.\n"
+                "Yêu cầu các quận ủy, đảng ủy trực thuộc Thành ủy quán triệt Chỉ thị.\n"
+                "Các cấp ủy, tổ chức đảng lãnh đạo thực hiện.\n"
+                "Đề nghị lực lượng chức năng xử lý nghiêm.")
+    assert {"Công an xã", "Văn phòng - Thống kê xã", "Trưởng các tổ dân phố",
+            "các quận ủy, đảng ủy trực thuộc Thành ủy", "các cấp ủy, tổ chức đảng", "lực lượng chức năng"} <= set(got)
+
+
+def test_passive_assignment_keeps_the_subject():
+    assert "Sở Công Thương" in names("Sở Công Thương được giao chủ trì kiểm tra thị trường.")
+    assert "Sở Công Thương" not in names("Sở Công Thương được thành lập năm 1992.")
+
+
+def test_brand_keeps_its_written_name_and_page_footer_is_no_actor():
+    got = names("Đề nghị VNPT Hà Nam phối hợp bảo đảm đường truyền.\n"
+                "Sở Nội vụ Hà Nam                                         3\n")
+    assert "VNPT Hà Nam" in got and "Sở Nội vụ" not in got

@@ -240,3 +240,35 @@ def test_field_list_after_a_holder_gives_one_lead_per_department():
 def test_agent_of_a_decision_leads():
     out = run("2. Chi hoạt động\nMức khoán cụ thể do Thủ trưởng đơn vị quyết định trong quy chế chi tiêu nội bộ.\n")
     assert ("Thủ trưởng đơn vị", "lead") in {(a, r) for _, a, r in triples(out)}
+
+
+def test_directed_body_leads_its_coordination():
+    out = run("2. Chỉ đạo Sở Xây dựng phối hợp với Sở Công Thương kiểm tra vật liệu xây dựng.\n")
+    t = triples(out)
+    assert ("2", "Sở Xây dựng", "lead") in t and ("2", "Sở Xây dựng", "support") not in t
+
+
+def test_closing_execution_list_of_holders():
+    out = run("Điều 3. Chánh Văn phòng HĐND và UBND huyện, Trưởng phòng Nội vụ, Giám đốc Trung tâm Y tế huyện, "
+              "Chủ tịch UBND các xã chịu trách nhiệm thi hành Quyết định này./.\n")
+    t = {(a, r) for _, a, r in triples(out)}
+    assert {("Trưởng phòng Nội vụ", "lead"), ("Trung tâm Y tế huyện", "lead"),
+            ("Chánh Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "lead")} <= t
+
+
+def test_request_to_coordinate_across_a_pdf_line_break_is_support_only():
+    out = run("5. Đề nghị Viettel Hà Nam phối hợp bảo đảm đường truyền, hỗ trợ\nkỹ thuật cho các trường.\n")
+    assert {(a, r) for _, a, r in triples(out)} == {("Viettel Hà Nam", "support")}
+
+
+def test_plan_author_frame_is_not_handed_to_the_sections():
+    out = run("Căn cứ Quyết định số 12/QĐ-UBND, Sở Nội vụ xây dựng Kế hoạch thực hiện như sau:\n"
+              "I. CHỈ TIÊU\n1. Hoàn thành 100% hồ sơ điện tử.\nII. NHIỆM VỤ\n1. Phòng Tổ chức rà soát hồ sơ.\n")
+    t = triples(out)
+    assert not any(a == "Sở Nội vụ" for _, a, _ in t)
+
+
+def test_contact_details_after_a_channel_are_no_task():
+    out = run("Trong quá trình thực hiện, đề nghị phản ánh về Sở Y tế (qua Phòng Nghiệp vụ, điện thoại: 0123) "
+              "để được hướng dẫn.\n")
+    assert not any(a == "Phòng Nghiệp vụ" for _, a, _ in triples(out))

@@ -199,7 +199,8 @@ def _lex() -> _Lex:
     so = rf"(?-i:S)o{H}+(?:{f_so})(?:{H}+tinh\b)?"
     bo = rf"(?-i:B)o{H}+(?:{f_bo})\b"
     b = d["bodies"]
-    lvl_tail = rf"(?:{H}+(?:cua{H}+)?(?:tinh|thanh{H}+pho|huyen|cap{H}+(?:tinh|huyen))\b(?:{H}+{_PN})?|{H}+{_PN})?"
+    lvl_tail = (rf"(?:{H}+(?:cua{H}+)?(?:tinh|thanh{H}+pho|huyen|quan|thi{H}+xa|thi{H}+tran|phuong|xa(?!{H}+hoi\b)"
+                rf"|cap{H}+(?:tinh|huyen|xa))\b(?:{H}+{_PN})?|{H}+{_PN})?")
     level_body = rf"(?=(?-i:[A-Z]))(?:{_alt(b['level'], abbrs, case=False)}){lvl_tail}"
     proper = rf"(?:{_alt(b['proper'], abbrs, case=True)}){H}+{_PN}"
     fixed = _alt(b["fixed"], abbrs)
@@ -267,7 +268,7 @@ def _lex() -> _Lex:
         intro=re.compile(rf"^[\s*_]*(?:{_cue_alt(cues['intro'])})\b"),
         lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),
         data=d,
-        generic=_Generic(d.get("generic", {})),
+        generic=_Generic(d.get("generic", {}), d["fields"]["so"] + d["fields"]["bo"], d["holders"]["all"]),
         accents=accents,
         plural_holders=frozenset(fold(x) for x in d["holders"].get("plural", [])),
         accent_words=frozenset(w for w, _ in accents),
@@ -336,9 +337,14 @@ _LEVEL = {"tinh": 1, "huyen": 1, "quan": 1, "xa": 1, "phuong": 1, "thanh pho": 2
 class _Generic:
     """Body names outside the gazetteer, read by their grammar (data [generic])."""
 
-    def __init__(self, g: dict):
+    def __init__(self, g: dict, fields: list[str] = (), holders: list[str] = ()):
         def toks(p: str) -> tuple[str, ...]:
             return tuple(fold(p).split())
+        # field names written with "và" ("tài nguyên và môi trường"): the "và" stays in a name
+        # even when the field is written in lower case ("Trung tâm Công nghệ thông tin tài nguyên và môi trường")
+        self.holder_first = {fold(h).split()[0] for h in holders}  # "..., Trưởng phòng X": a new mention
+        self.va_fields = [(f, f.index("va")) for f in {tuple(fold(x).replace(",", " ").split()) for x in fields}
+                          if "va" in f]
         self.heads = sorted({toks(h) for h in g.get("heads", [])} | {toks(h) for h in g.get("lower_heads", [])},
                             key=len, reverse=True)
         self.lower = {toks(h) for h in g.get("lower_heads", [])}
@@ -381,7 +387,8 @@ class _Generic:
         """After a comma at i: a list of capitalised fields closed by "và <Field>" ("Trung tâm Văn hóa,
         Thông tin và Thể thao huyện"), not a second body ("..., Công an huyện và Ban ...")."""
         j = i + 1
-        if j >= n or not u[toks[j][0]].isupper() or self._head_at(words, j, written) or self._level(words, j):
+        if j >= n or not u[toks[j][0]].isupper() or self._head_at(words, j, written) or self._level(words, j) \
+                or words[j] in self.holder_first:
             return False
         for j in range(i + 2, min(n, i + 6)):
             w = words[j]
@@ -411,9 +418,10 @@ class _Generic:
                 return n
         return 0
 
-    def match(self, text: str, u: str, pos: int, end: int) -> int:
-        """End of a generic body name starting at pos, or -1."""
-        if not u[pos:pos + 1].isupper() and (self.lower_rx is None or not self.lower_rx.match(u, pos)):
+    def match(self, text: str, u: str, pos: int, end: int, lower: bool = False) -> int:
+        """End of a generic body name starting at pos, or -1.  lower: the head may be written in
+        lower case (after a holder: "Trưởng phòng Tài chính - Kế hoạch")."""
+        if not lower and not u[pos:pos + 1].isupper() and (self.lower_rx is None or not self.lower_rx.match(u, pos)):
             return -1
         line_end = u.find("\n", pos, end)
         lim = min(end, pos + 220) if line_end < 0 else min(line_end, pos + 220)
@@ -425,7 +433,7 @@ class _Generic:
         if head is None or (head[0], _marks(text[toks[0][0]:toks[0][1]])) not in self.head_words \
                 and _marks(text[toks[0][0]:toks[0][1]]):
             return -1
-        if not u[pos].isupper() and (head not in self.lower_start or len(toks) <= len(head)
+        if not u[pos].isupper() and (head not in self.lower_start and not lower or len(toks) <= len(head)
                                      or not u[toks[len(head)][0]].isupper()):
             return -1
         toks += [(m.start(), m.end()) for m in it]
@@ -436,6 +444,8 @@ class _Generic:
         lower_ok = head in self.lower
         i = len(head)
         n = len(toks)
+        if i + 1 < n and words[i] in ("-", "–") and u[toks[i + 1][0]].isupper():
+            i += 1  # "Văn phòng - Thống kê phường"
         if i >= n:
             return -1
         first = u[toks[i][0]]
@@ -478,6 +488,11 @@ class _Generic:
                     continue
                 if i + 1 < n and any(tuple(words[i + 1:i + 1 + len(x)]) == x for x in self.pair_left):
                     i += 1  # "... chữa cháy và cứu nạn, cứu hộ"
+                    continue
+                fe = next((i - k + len(f) for f, k in self.va_fields
+                           if i >= k and tuple(words[i - k:i - k + len(f)]) == f), 0)
+                if fe > i + 1:  # "... tài nguyên và môi trường": a field name goes on
+                    last, taken, i = toks[fe - 1][1], taken + fe - i, fe
                     continue
                 # "phòng, chống thiên tai và tìm kiếm cứu nạn huyện": a level word closes the name
                 lv = next((j for j in range(i + 1, min(n, i + 6)) if self._level(words, j)), -1)
@@ -588,6 +603,20 @@ def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None) -
     return -1
 
 
+def _holder_generic(lx: "_Lex", text: str, u: str, s: int, end: int) -> int:
+    """End of an office holder of a body read by its grammar ("Giám đốc Ngân hàng Chính sách xã hội
+    huyện"; "Trưởng phòng Tài chính - Kế hoạch": the holder's last word is the body's head), or -1."""
+    hm = lx.holders_rx.match(u, s, end)
+    if not hm or "," in hm.group(0) or " va " in hm.group(0).lower():
+        return -1
+    e = lx.generic.match(text, u, hm.end(), end)
+    if e < 0:
+        lw = u.rfind(" ", s, hm.end() - 1) + 1  # "phòng" of "Trưởng phòng"
+        if lw > s:
+            e = lx.generic.match(text, u, lw, end, lower=True)
+    return e
+
+
 # --------------------------------------------------------------------------- mentions
 
 @dataclass
@@ -601,10 +630,11 @@ class Mention:
     holder: str = ""  # folded holder ("chu tich"), "" when none
 
 
-def expand(s: str) -> str:
-    """Expand the abbreviations of a written name: "UBND tỉnh" → "Ủy ban nhân dân tỉnh"."""
+def expand(s: str, keep: frozenset[str] | tuple = ()) -> str:
+    """Expand the abbreviations of a written name: "UBND tỉnh" → "Ủy ban nhân dân tỉnh" (those in
+    keep stay as written)."""
     lx = _lex()
-    s = lx.abbr.sub(lambda m: lx.data["abbreviations"][m.group(0)], s)
+    s = lx.abbr.sub(lambda m: m.group(0) if m.group(0) in keep else lx.data["abbreviations"][m.group(0)], s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -720,7 +750,11 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
         display = "c" + display[1:]
     key = _key(display, holder, collective)
     if holder and holder in lx.merge_holders and not collective and key.startswith("B|"):
-        display = _strip_pn_display(expand(src[hm.end():]))
+        src = src[hm.end():]
+        display = _strip_pn_display(expand(src))
+    brands = lx.data.get("names", {}).get("keep_written", ())
+    if brands and any(b in src for b in brands):  # "VNPT Ninh Bình" keeps its name (key as expanded)
+        display = _strip_pn_display(expand(src, frozenset(brands)))
     return display, key, collective, holder
 
 
@@ -747,6 +781,8 @@ assert max(_UNACCENT) < len(_UNACCENT_LIST)
 def _copies(text: str) -> tuple[str, str, str | None]:
     ua = text if text.isascii() else text.translate(_UNACCENT_LIST)
     u = ua.translate(_HWS)
+    if "\n" in u:  # a hard line break inside a sentence (PDF text) reads as a space
+        u = _SOFT_BREAK.sub(" ", u)
     # the folded copy: fold(text[a:b]) == collapsed white space of f[a:b] when lower-casing keeps
     # one char per char and depends on no context (the final-sigma rule)
     f = ua.lower()
@@ -761,6 +797,9 @@ def _copies(text: str) -> tuple[str, str, str | None]:
 
 
 _F_CACHE: dict[int, tuple[str, str | None]] = {}
+# a single line break followed by a lower-case word that is no list marker ("a)", "ii.") continues
+# the line: "Phòng Tài nguyên và Môi\ntrường" is one name
+_SOFT_BREAK = re.compile(r"(?<=[A-Za-z,])[ ]*\n(?=[ ]*(?![ivx]+[.)])[a-z]{2,}|[ ]*[a-z] )")
 
 
 def _folded(text: str) -> str | None:
@@ -908,6 +947,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             generic = e >= 0
         else:
             generic = False
+        if e < 0 and gen is not None and w in first and (lx.holder_first is None or w in lx.holder_first):
+            e = _holder_generic(lx, text, u, s, end)
         if e < 0:
             continue
         pos = e
@@ -1157,6 +1198,8 @@ def analyse(doc: Document) -> Analysis:
     return an
 
 
+# the rest of a running header / footer line: a wide gap, then a page number ("Trang 2/3", "2")
+_PAGE_LINE = re.compile(r"[^\n]{0,80}?[ \t]{3,}(?:[Tt]rang[ \t]*)?\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?[ \t]*$", re.M)
 _PAST = re.compile(r"(?:^|\s)(?:da|dang|vua|tung|da tung)\s*$")
 _BUDGET = re.compile(r"\b(?:kinh phi|ngan sach|du toan|nguon von|von|bien che)\b[^,;:]*$")
 # a send / report verb, its object, then "về <recipient>" ("gửi báo cáo (kèm file) về", "phản ánh về")
@@ -1176,8 +1219,8 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = No
         info = lines[line_start] = (_is_caps_line(text, line_start, line_end), _kinh_gui(text, line_start),
                                     lx.scope is not None and bool(lx.scope.match(fold_span(
                                         text, line_start, min(line_end, line_start + 80)).lstrip("-–•+*0123456789.) "))))
-    if any(a <= s < b for a, b in blocked) or info[0]:
-        g.ignored = True
+    if any(a <= s < b for a, b in blocked) or info[0] or _PAGE_LINE.match(text, g.end, line_end):
+        g.ignored = True  # a running footer: "Sở Tài nguyên và Môi trường Bình Định        2"
     cs = _clause_start(text, s, max(line_start, s - 400))
     g.clause_start = cs
     prev = text[cs:s]
@@ -1212,6 +1255,10 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = No
         g.addressee = True
     g.heading = marker_only or (core == "" and cs == line_start)
     g.marker = marker_only
+
+
+# "X được giao chủ trì ...": a passive that assigns, X stays the subject (folded predicate start)
+ASSIGNED = re.compile(r"(?:(?:da|cung|tiep tuc)\s+)*duoc\s+(?:giao|phan cong)\s+(?!nhiem vu\b|tai\b|theo\b)")
 
 
 # Qualifiers between a subject and its verb: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi
@@ -1250,7 +1297,7 @@ def _predicate(text: str, g: Group, lx: _Lex) -> None:
         if not g.heading and not is_pred:
             g.subject = False
             return
-    if g.subject and (not is_pred or lx.passive.match(nxt)):
+    if g.subject and (not is_pred or lx.passive.match(nxt) and not ASSIGNED.match(nxt)):
         g.subject = False  # no predicate, or a passive one ("... đều được quy định"): not an actor
 
 

@@ -85,10 +85,13 @@ def _cues() -> _Cues:
 
 _FOR = re.compile(r"^[^.;]{0,120}?\bde\s+(?!duoc\b|biet\b|bi\b)\w")  # "... để tổng hợp" (not "để được hướng dẫn")
 _NARRATIVE_DATE = re.compile(r"^(?:(?:sang|chieu|toi)\s+)?(?:ngay\s+)?(\d{1,2})\s*(?:/|thang\s+)(\d{1,2})(?:\s*(?:/|nam\s+)(\d{4}))?\s*,")
+# news sentences that tell what happened, even after the speaker's instructions
+_NEWS_NARRATIVE = re.compile(r"^(?:dip nay|nhan dip|tai hoi nghi|theo bao cao|ket qua|trong nam|nam \d{4})\b")
 _HEADING_END = re.compile(r"[.;:!?]$")
 
 
 _SENT_SPLIT = re.compile(r"\n+|(?<=[.!?])[ \t]+(?=[A-ZĐÀ-Ỹ\"“(])")
+_SOFT_NL = re.compile(r"[ \t]*(?![ivx]+[.)])[a-zà-ỹđ]{2,}(?![.)])|[ \t]*[a-zà-ỹđ][ \t]")
 _TASK_LEAD = re.compile(r"[\s,:;*_)]+")
 _PART_SPLIT = re.compile(r";|\s+hoặc\s+")
 _RAW_MARKER = re.compile(r"^\s*(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\s*[).]|[IVXL]{1,5}\s*[.)])\s*")
@@ -98,10 +101,14 @@ _FOLD_MARKER = re.compile(r"^(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ
 # --------------------------------------------------------------------------- helpers
 
 def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Sentences of text[s:e]: split at line breaks and at ". " before a capital."""
+    """Sentences of text[s:e]: split at line breaks and at ". " before a capital; a single line
+    break before a lower-case word that is no list marker continues the sentence (PDF text)."""
     out: list[tuple[int, int]] = []
     start = s
     for m in _SENT_SPLIT.finditer(text[s:e]):
+        if m.group(0) == "\n" and _SOFT_NL.match(text, s + m.end()) and not _HEADING_END.search(
+                text[max(s, s + m.start() - 1):s + m.start()]):
+            continue
         a, b = start, s + m.start()
         if text[a:b].strip():
             out.append(_strip(text, a, b))
@@ -172,6 +179,7 @@ class _Run:
         self.cues = _cues()
         self.an_lex = ag._lex()
         self.news = fold(getattr(doc.header, "type", None) or "") == "tin bai"
+        self.news_told = False  # a speaker has given instructions: the subjects after carry them out
         self.out: dict[tuple[str, str, str], Assignment] = {}
         self.table_lines: list[tuple[int, int]] = []
 
@@ -222,13 +230,24 @@ class _Run:
                 continue
             t = g.trigger
             if g.subject and not t:
+                am = ag.ASSIGNED.match(pred)
+                if am:  # "Công an tỉnh được giao chủ trì ...": the subject leads what follows
+                    f = ag._folded(text)
+                    raw = f[g.pred_start:e_g] if f is not None else fold(text[g.pred_start:e_g])
+                    m2 = re.match(r"\s*(?:(?:da|cung|tiep tuc)\s+)*duoc\s+(?:giao|phan cong)\s+", raw)
+                    sj = _Subj(g.mentions)
+                    self._predicate(clause, sj, g.pred_start + (m2.end() if m2 else 0), e_g, (s, e), forced_lead=True)
+                    subj = subj or [sj]
+                    directive = True
+                    continue
                 if cues.issuer.match(pred) or cues.frame_verb.match(fold_span(text, g.pred_start, e)):
                     continue  # the issuer gives the order; "X báo cáo như sau:" frames the document
                 if cues.descriptive.match(pred):
                     if subj is None:
                         return current, None  # describes the state of things
                     continue
-                if self.news and not directive:
+                if self.news and not directive and not (self.news_told and not _NEWS_NARRATIVE.match(
+                        fold_span(text, s, min(e, s + 40)))):
                     continue  # news narrates: only what a speaker assigns ("giao X ...") is a task
                 if subj is None or g.clause_start in starts:
                     sj = _Subj(g.mentions)
@@ -241,11 +260,13 @@ class _Run:
                     t in ("chi dao", "de") and pred and not self.an_lex.not_predicate.match(pred)):
                 # "chỉ đạo Y làm ...": Y carries the task out as well as the body that directs it
                 directive = True
+                self.news_told = self.news
                 if ends_colon and intro_ok and self._frame(g.pred_start, e):
                     handed = [_Subj(g.mentions)]  # "... yêu cầu X, Y:" opens a list
                     continue
                 sj = _Subj(g.mentions)
-                self._predicate(clause, sj, g.pred_start, e_g, (s, e), forced_lead=t.startswith("giao"))
+                self._predicate(clause, sj, g.pred_start, e_g, (s, e),
+                                forced_lead=t.startswith("giao") or t == "chi dao")
                 if t != "chi dao" or not current:
                     subj = subj or [sj]
                 # else: "Chỉ đạo Y làm ..." under an inherited subject: directing is that subject's task
@@ -287,7 +308,9 @@ class _Run:
     def _paren_predicate(self, a: int) -> bool:
         """"(qua Sở Nội vụ tổng hợp)": the body inside the parenthesis does something."""
         close = self.text.find(")", a, a + 200)
-        return close > a and bool(fold_span(self.text, a, close).strip(" ,.;:*_"))
+        rest = fold_span(self.text, a, close).strip(" *_") if close > a else ""
+        # "(qua Cục X, điện thoại: ...)": contact details after the channel are no predicate
+        return bool(rest.strip(" ,.;:")) and not rest.startswith((",", ";", ":", "-"))
 
     def _narrative(self, s: int, e: int) -> bool:
         """"Ngày 18/8/2023, ... chủ trì cuộc họp": a sentence opened by a date before the document's
