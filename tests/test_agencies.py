@@ -360,3 +360,8 @@ def test_brand_keeps_its_written_name_and_page_footer_is_no_actor():
     got = names("Đề nghị VNPT Hà Nam phối hợp bảo đảm đường truyền.\n"
                 "Sở Nội vụ Hà Nam                                         3\n")
     assert "VNPT Hà Nam" in got and "Sở Nội vụ" not in got
+
+
+def test_body_answered_to_is_no_agency():
+    got = names("3. Thủ trưởng các phòng chịu trách nhiệm trước Giám đốc Sở Xây dựng về kết quả thực hiện.")
+    assert "Sở Xây dựng" not in got

@@ -1245,6 +1245,8 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = No
             g.trigger = "da"  # "Sở đã phối hợp với Tỉnh đoàn ...": reported on, assigned nothing
         elif g.trigger.startswith("giao") and _BUDGET.search(before):
             g.trigger, g.owner = "", "giao"  # "kinh phí ... giao cho Sở Nội vụ năm 2024": an allocation
+        elif g.trigger == "truoc" and before.rstrip().endswith("chiu trach nhiem"):
+            g.trigger, g.owner = "", "truoc"  # "chịu trách nhiệm trước X": X is answered to, it does not act
     elif om:
         g.owner = _WS.sub(" ", om.group("t"))
     if (not g.trigger or g.trigger in ("ve", "bao cao ve", "bao cao")) and _SEND_TO.search(pf):
