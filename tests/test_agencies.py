@@ -365,3 +365,7 @@ def test_brand_keeps_its_written_name_and_page_footer_is_no_actor():
 def test_body_answered_to_is_no_agency():
     got = names("3. Thủ trưởng các phòng chịu trách nhiệm trước Giám đốc Sở Xây dựng về kết quả thực hiện.")
     assert "Sở Xây dựng" not in got
+
+
+def test_leaders_attending_are_no_directive():
+    assert "Sở Nội vụ" not in names("Sáng nay, dự họp có lãnh đạo Sở Nội vụ và đại diện các phòng.")

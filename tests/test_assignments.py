@@ -272,3 +272,10 @@ def test_contact_details_after_a_channel_are_no_task():
     out = run("Trong quá trình thực hiện, đề nghị phản ánh về Sở Y tế (qua Phòng Nghiệp vụ, điện thoại: 0123) "
               "để được hướng dẫn.\n")
     assert not any(a == "Phòng Nghiệp vụ" for _, a, _ in triples(out))
+
+
+def test_leading_body_hands_the_items_to_itself_and_the_led_body():
+    out = run("2. Ban Thường vụ Huyện ủy lãnh đạo Ủy ban nhân dân huyện:\na) Rà soát các văn bản quy phạm pháp luật;\n"
+              "b) Bố trí kinh phí cho công tác phổ biến pháp luật.\n")
+    t = triples(out)
+    assert ("2.a", "Ủy ban nhân dân huyện", "lead") in t and ("2.b", "Ban Thường vụ Huyện ủy", "lead") in t

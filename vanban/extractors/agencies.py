@@ -1200,6 +1200,7 @@ def analyse(doc: Document) -> Analysis:
 
 # the rest of a running header / footer line: a wide gap, then a page number ("Trang 2/3", "2")
 _PAGE_LINE = re.compile(r"[^\n]{0,80}?[ \t]{3,}(?:[Tt]rang[ \t]*)?\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?[ \t]*$", re.M)
+_LEADERS_NOUN = re.compile(r"(?:^|\s)(?:co|giua|cua|cac|va|voi|gom|moi|dai dien)\s*$")
 _PAST = re.compile(r"(?:^|\s)(?:da|dang|vua|tung|da tung)\s*$")
 _BUDGET = re.compile(r"\b(?:kinh phi|ngan sach|du toan|nguon von|von|bien che)\b[^,;:]*$")
 # a send / report verb, its object, then "về <recipient>" ("gửi báo cáo (kèm file) về", "phản ánh về")
@@ -1245,6 +1246,8 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = No
             g.trigger = "da"  # "Sở đã phối hợp với Tỉnh đoàn ...": reported on, assigned nothing
         elif g.trigger.startswith("giao") and _BUDGET.search(before):
             g.trigger, g.owner = "", "giao"  # "kinh phí ... giao cho Sở Nội vụ năm 2024": an allocation
+        elif g.trigger == "lanh dao" and _LEADERS_NOUN.search(before):
+            g.trigger = ""  # "dự họp có lãnh đạo các Sở": the leaders, a noun, not a directive
         elif g.trigger == "truoc" and before.rstrip().endswith("chiu trach nhiem"):
             g.trigger, g.owner = "", "truoc"  # "chịu trách nhiệm trước X": X is answered to, it does not act
     elif om:

@@ -220,6 +220,7 @@ class _Run:
         starts = [g.clause_start for g in groups if g.subject and not g.trigger and not g.heading
                   and g.clause_start > s and text[g.clause_start - 1] == ";"]
         directive = False
+        joint = False
         for g in groups:
             e_g = min([x for x in starts if x > g.start] or [e])
             pred = fold_span(text, g.pred_start, min(e_g, g.pred_start + 80))
@@ -257,17 +258,20 @@ class _Run:
                         self._predicate(clause, sj, g.pred_start, e_g, (s, e))
                 continue
             if t in ("giao", "giao cho", "yeu cau", "de nghi", "uy quyen", "uy quyen cho") or (
-                    t in ("chi dao", "de") and pred and not self.an_lex.not_predicate.match(pred)):
+                    t in ("chi dao", "lanh dao", "de") and pred and not self.an_lex.not_predicate.match(pred)):
                 # "chỉ đạo Y làm ...": Y carries the task out as well as the body that directs it
                 directive = True
                 self.news_told = self.news
                 if ends_colon and intro_ok and self._frame(g.pred_start, e):
                     handed = [_Subj(g.mentions)]  # "... yêu cầu X, Y:" opens a list
+                    if t in ("chi dao", "lanh dao") and subj:
+                        handed = subj + handed  # "X lãnh đạo Y:": both carry the items below
+                        joint = True
                     continue
                 sj = _Subj(g.mentions)
                 self._predicate(clause, sj, g.pred_start, e_g, (s, e),
-                                forced_lead=t.startswith("giao") or t == "chi dao")
-                if t != "chi dao" or not current:
+                                forced_lead=t.startswith("giao") or t in ("chi dao", "lanh dao"))
+                if t not in ("chi dao", "lanh dao") or not current:
                     subj = subj or [sj]
                 # else: "Chỉ đạo Y làm ..." under an inherited subject: directing is that subject's task
                 continue
@@ -295,7 +299,7 @@ class _Run:
         if handed is not None and (subj is None or subj is handed):
             return (subj or current), handed
         if subj is not None:
-            if ends_colon:
+            if ends_colon and not joint:
                 handed = subj  # "1. X, Y có trách nhiệm:" → the sub-clauses
             return subj, handed
         # no subject: the subjects in force carry the sentence
