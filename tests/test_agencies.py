@@ -369,3 +369,42 @@ def test_body_answered_to_is_no_agency():
 
 def test_leaders_attending_are_no_directive():
     assert "Sở Nội vụ" not in names("Sáng nay, dự họp có lãnh đạo Sở Nội vụ và đại diện các phòng.")
+
+
+# --------------------------------------------------------------------------- why: rule and confidence
+
+@pytest.mark.parametrize("body, name, rule", [
+    ("Sở Nội vụ hướng dẫn các huyện thực hiện.", "Sở Nội vụ", "gazetteer:so+subject"),
+    ("Giao Công an tỉnh kiểm tra an ninh trật tự.", "Công an tỉnh", "gazetteer:level+cue:giao"),
+    ("Chủ tịch UBND tỉnh yêu cầu thực hiện nghiêm.", "Chủ tịch Ủy ban nhân dân tỉnh",
+     "holder+gazetteer:ubnd-level+abbreviation+subject"),
+    ("Sở Y tế chủ trì, phối hợp với Phòng Cải cách hành chính triển khai.", "Phòng Cải cách hành chính",
+     "name-grammar:head-noun+cue:phoi-hop-voi"),
+    ("Các sở, ban, ngành tỉnh triển khai thực hiện.", "các sở, ban, ngành tỉnh", "collective:cac-class+subject"),
+    ("3. Sở Tài chính:\na) Thẩm định dự toán kinh phí.\n", "Sở Tài chính", "gazetteer:so+clause-head"),
+])
+def test_rule_names_where_the_body_was_recognised_and_why_it_acts(body, name, rule):
+    a = names(body)[name]
+    assert a.rule == rule
+    assert a.confidence == agencies.confidence("agency", rule)
+
+
+def test_every_agency_has_a_rule_and_a_confidence_in_range():
+    body = ("1. Giao Sở Tài chính chủ trì, phối hợp với các cơ quan, đơn vị có liên quan và Trung tâm "
+            "Y tế huyện thẩm định dự toán.\n2. UBND các huyện, thị xã, thành phố báo cáo kết quả.\n")
+    out = agencies.extract(doc(body))
+    assert out
+    for a in out:
+        assert a.rule and "+" in a.rule
+        assert 0.0 <= a.confidence <= 1.0
+
+
+def test_confidence_orders_gazetteer_above_class_above_name_grammar():
+    c = lambda r: agencies.confidence("agency", r)  # noqa: E731
+    assert c("gazetteer:so+subject") > c("collective:cac-class+subject") > c("name-grammar:head-noun+subject")
+    # an abbreviation and a weaker reason to act lower it; a holder does not
+    assert c("gazetteer:ubnd-level+abbreviation+subject") < c("gazetteer:ubnd-level+subject")
+    assert c("holder+gazetteer:so+subject") == c("gazetteer:so+subject")
+    assert c("gazetteer:level+cue:past") < c("gazetteer:level+cue:giao")
+    # an unknown name falls back to its prefix, then to the table's default
+    assert c("cue-less-rule") == c("another-unknown")

@@ -279,3 +279,76 @@ def test_leading_body_hands_the_items_to_itself_and_the_led_body():
               "b) Bố trí kinh phí cho công tác phổ biến pháp luật.\n")
     t = triples(out)
     assert ("2.a", "Ủy ban nhân dân huyện", "lead") in t and ("2.b", "Ban Thường vụ Huyện ủy", "lead") in t
+
+
+# --------------------------------------------------------------------------- why: rule and confidence
+
+def by_agency(out) -> dict[tuple[str, str], object]:
+    return {(a.agency, a.role): a for a in out}
+
+
+def test_rule_names_of_explicit_cues():
+    out = by_agency(run("1. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ thẩm định dự toán kinh phí.\n"
+                        "2. Yêu cầu Công an tỉnh tăng cường kiểm tra.\n"
+                        "3. Sở Y tế có trách nhiệm hướng dẫn chuyên môn.\n"
+                        "4. Sở Xây dựng tham mưu ban hành quy chế.\n"))
+    assert out[("Sở Tài chính", "lead")].rule == "lead:chu-tri"
+    assert out[("Sở Nội vụ", "support")].rule == "support:phoi-hop-voi"
+    assert out[("Công an tỉnh", "lead")].rule == "lead:yeu-cau"
+    assert out[("Sở Y tế", "lead")].rule == "lead:co-trach-nhiem"
+    assert out[("Sở Xây dựng", "lead")].rule == "lead:tham-muu"
+
+
+def test_rule_names_of_subjects_headings_and_openings():
+    out = by_agency(run("1. Sở Nội vụ kiểm tra việc thực hiện.\n"
+                        "2. Sở Tư pháp:\na) Rà soát văn bản quy phạm pháp luật.\n"
+                        "3. Sở Công Thương có trách nhiệm:\na) Kiểm tra thị trường.\n"))
+    assert out[("Sở Nội vụ", "lead")].rule == "lead:subject-verb"
+    assert out[("Sở Tư pháp", "lead")].rule == "lead:clause-head"
+    assert out[("Sở Công Thương", "lead")].rule == "lead:co-trach-nhiem"
+    opening = by_agency(run("Ủy ban nhân dân tỉnh yêu cầu Sở Tài chính, Sở Y tế:\n"
+                            "1. Rà soát các khoản chi.\n2. Báo cáo kết quả.\n"))
+    assert opening[("Sở Tài chính", "lead")].rule == "lead:opening-addressee"
+    assert opening[("Sở Y tế", "lead")].rule == "lead:opening-addressee"
+
+
+def test_deadline_link_named_and_later_sentence_scores_lower():
+    same = run("1. Sở Nội vụ chủ trì tổng hợp, báo cáo trước ngày 15/12/2024.\n",
+               deadlines=[("trước ngày 15/12/2024", "by", "2024-12-15")])
+    assert same[0].rule == "lead:chu-tri+deadline:same-sentence"
+    later = run("1. Sở Nội vụ chủ trì tổng hợp kết quả. Hoàn thành trước ngày 15/12/2024.\n",
+                deadlines=[("trước ngày 15/12/2024", "by", "2024-12-15")])
+    assert later[0].deadline == "2024-12-15"
+    assert later[0].rule == "lead:chu-tri+deadline:later-sentence"
+    assert later[0].confidence < same[0].confidence
+
+
+def test_table_rows_have_a_rule():
+    body = ("| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp |\n"
+            "|---|---|---|---|\n"
+            "| 1 | Xây dựng kế hoạch | Sở Nội vụ | Sở Tài chính |\n")
+    out = by_agency(run(body))
+    assert out[("Sở Nội vụ", "lead")].rule == "lead:table-row"
+    assert out[("Sở Tài chính", "support")].rule == "support:table-col"
+
+
+def test_every_assignment_has_a_rule_and_confidence_and_chu_tri_beats_inherited_addressee():
+    out = run("Ủy ban nhân dân tỉnh yêu cầu Sở Tài chính:\n1. Rà soát các khoản chi.\n"
+              "2. Sở Y tế chủ trì, phối hợp với Sở Nội vụ kiểm tra an toàn thực phẩm.\n"
+              "3. Sở Xây dựng kiểm tra công trình.\n")
+    assert out
+    for a in out:
+        assert a.rule and a.rule.split("+")[0].split(":")[0] in ("lead", "support")
+        assert 0.0 <= a.confidence <= 1.0
+    by = by_agency(out)
+    explicit, inherited = by[("Sở Y tế", "lead")], by[("Sở Tài chính", "lead")]
+    assert (explicit.rule, inherited.rule) == ("lead:chu-tri", "lead:opening-addressee")
+    assert explicit.confidence > by[("Sở Xây dựng", "lead")].confidence > inherited.confidence
+
+
+def test_confidence_scale_of_assignment_rules():
+    from vanban.extractors.agencies import confidence
+    c = lambda r: confidence("assignment", r)  # noqa: E731
+    assert c("lead:chu-tri") == c("lead:giao") == c("support:phoi-hop-voi") == 0.95
+    assert c("lead:chu-tri") > c("lead:table-row") > c("lead:subject-verb") > c("lead:opening-addressee")
+    assert c("lead:chu-tri+deadline:later-sentence") < c("lead:chu-tri+deadline:same-sentence")

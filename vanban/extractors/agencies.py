@@ -80,8 +80,9 @@ class _Lex:
     holders_rx: re.Pattern[str]
     after_holder: re.Pattern[str]
     scope_rx: re.Pattern[str]
-    body_alts: list[tuple[set[str], object]]  # (first words, regex or builder of a phrase subset)
-    coll_alts: list[tuple[set[str], object]]
+    # (first words, regex or builder of a phrase subset, name of the rule: the data key it comes from)
+    body_alts: list[tuple[set[str], object, str]]
+    coll_alts: list[tuple[set[str], object, str]]
     start: frozenset[str]
     by_word: dict[str, re.Pattern[str]]
     field_so: re.Pattern[str]
@@ -226,17 +227,20 @@ def _lex() -> _Lex:
     # A mention = [holders] then a body or a class of bodies.  Holders are matched first;
     # then only the alternatives that can start with the next word are tried.
     body_alts = [
-        (_starts(["Ủy ban nhân dân", "Hội đồng nhân dân"], d), ub),
-        ({"so"}, so),
-        ({"ban"}, rf"(?:{ban}|{bcd})"),
-        (_starts(b["proper"], d), _Family(b["proper"], d, lambda ps: rf"(?:{_alt(ps, abbrs, case=True)}){H}+{_PN}")),
-        (_starts(b["level"], d), _Family(b["level"], d, lambda ps: rf"(?=(?-i:[A-Z]))(?:{_alt(ps, abbrs)}){lvl_tail}")),
-        ({"bo"}, bo),
-        (_starts(b["fixed"], d), _Family(b["fixed"], d, lambda ps: _alt(ps, abbrs))),
+        (_starts(["Ủy ban nhân dân", "Hội đồng nhân dân"], d), ub, "gazetteer:ubnd-level"),
+        ({"so"}, so, "gazetteer:so"),
+        ({"ban"}, ban, "gazetteer:ban"),
+        ({"ban"}, bcd, "gazetteer:ban-chi-dao"),
+        (_starts(b["proper"], d), _Family(b["proper"], d, lambda ps: rf"(?:{_alt(ps, abbrs, case=True)}){H}+{_PN}"),
+         "gazetteer:proper"),
+        (_starts(b["level"], d), _Family(b["level"], d, lambda ps: rf"(?=(?-i:[A-Z]))(?:{_alt(ps, abbrs)}){lvl_tail}"),
+         "gazetteer:level"),
+        ({"bo"}, bo, "gazetteer:bo"),
+        (_starts(b["fixed"], d), _Family(b["fixed"], d, lambda ps: _alt(ps, abbrs)), "gazetteer:fixed"),
     ]
     coll_alts = [
-        (_starts(c["owned_prefix"], d) | {"cac"}, rf"(?:(?:{owned}){H}+)?cac{H}+{mlist}{quals}"),
-        (_starts(c["bare"], d), rf"(?:{bare}){quals}"),
+        (_starts(c["owned_prefix"], d) | {"cac"}, rf"(?:(?:{owned}){H}+)?cac{H}+{mlist}{quals}", "collective:cac-class"),
+        (_starts(c["bare"], d), rf"(?:{bare}){quals}", "collective:bare"),
     ]
     after_holder = re.compile(rf"(?:{mlist}){quals}(?![A-Za-z])", re.I)
     cues = d["cues"]
@@ -248,7 +252,7 @@ def _lex() -> _Lex:
         scope_rx=re.compile(rf"{scope}(?![A-Za-z])", re.I),
         body_alts=body_alts,
         coll_alts=coll_alts,
-        start=frozenset(w for ws, _ in body_alts + coll_alts for w in ws) | _starts(d["holders"]["all"], d),
+        start=frozenset(w for ws, _, _ in body_alts + coll_alts for w in ws) | _starts(d["holders"]["all"], d),
         by_word={},
         field_so=re.compile(rf"(?:{H}*,{H}*|{H}+va{H}+|{H}*:{H}*)(?P<f>{f_so})(?![A-Za-z])", re.I),
         holder=re.compile(rf"(?:{holders}){H}+", re.I),
@@ -562,45 +566,48 @@ def _starts(phrases: list[str], d: dict) -> set[str]:
     return out
 
 
-def _word_rx(lx: "_Lex", word: str, kind: str) -> re.Pattern[str] | None:
-    """The alternatives of `kind` ("body" / "coll") that can start with `word`, compiled once."""
+def _word_rx(lx: "_Lex", word: str, kind: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """The alternatives of `kind` ("body" / "coll") that can start with `word`, compiled once, each
+    in a group of its own (group name → rule name: the match's lastgroup tells which one fired)."""
     k = kind + ":" + word
     if k not in lx.by_word:
         alts = lx.body_alts if kind == "body" else lx.coll_alts
-        parts = [r if isinstance(r, str) else r.for_word(word) for ws, r in alts if word in ws]
-        lx.by_word[k] = re.compile(rf"(?:{'|'.join(parts)})(?![A-Za-z])", re.I) if parts else None
+        parts = [(r if isinstance(r, str) else r.for_word(word), nm) for ws, r, nm in alts if word in ws]
+        names = {f"r{i}": nm for i, (_, nm) in enumerate(parts)}
+        alt = "|".join(f"(?P<r{i}>{r})" for i, (r, _) in enumerate(parts))
+        lx.by_word[k] = (re.compile(rf"(?:{alt})(?![A-Za-z])", re.I), names) if parts else None
     return lx.by_word[k]
 
 
 _HOLDER_SPLIT = re.compile(rf"{H}*,{H}*(?:cac{H}+)?|{H}+va{H}+(?:cac{H}+)?", re.I)
 
 
-def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None) -> int:
-    """End of the mention starting at pos, or -1."""
+def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None) -> tuple[int, str]:
+    """(end of the mention starting at pos or -1, name of the rule that recognised it)."""
     hf = lx.holder_first
     hm = lx.holders_rx.match(u, pos, end) if hf is None or word is None or word in hf else None
     if hm and ("," in hm.group(0) or " va " in hm.group(0)) and len(
             {x[:1].isupper() for x in _HOLDER_SPLIT.split(hm.group(0).strip()) if x}) > 1:
-        return -1  # "ý kiến của các đại biểu, Phó Chủ tịch UBND tỉnh kết luận": two subjects, not one list
+        return -1, ""  # "ý kiến của các đại biểu, Phó Chủ tịch UBND tỉnh kết luận": two subjects, not one list
     p = hm.end() if hm else pos
     wm = _WORD.match(u, p, end)
     if not wm:
-        return -1
+        return -1, ""
     w = wm.group(0).lower()
     for kind in (("body", "coll") if hm else ("coll", "body")):
         rx = _word_rx(lx, w, kind)
-        m = rx.match(u, p, end) if rx else None
+        m = rx[0].match(u, p, end) if rx else None
         if m:
             e = m.end()
             if kind == "body":
                 sm = lx.scope_rx.match(u, e, end)
                 e = sm.end() if sm else e
-            return e
+            return e, rx[1][m.lastgroup]
     if hm:  # "Thủ trưởng cơ quan, đơn vị": a holder of a class written without "các"
         m = lx.after_holder.match(u, p, end)
         if m:
-            return m.end()
-    return -1
+            return m.end(), "collective:holder-class"
+    return -1, ""
 
 
 def _holder_generic(lx: "_Lex", text: str, u: str, s: int, end: int) -> int:
@@ -628,6 +635,7 @@ class Mention:
     key: str
     collective: bool
     holder: str = ""  # folded holder ("chu tich"), "" when none
+    how: str = ""  # the rule that recognised it ("gazetteer:so", "name-grammar:head-noun" ...)
 
 
 def expand(s: str, keep: frozenset[str] | tuple = ()) -> str:
@@ -717,11 +725,11 @@ def _is_caps_line(text: str, s: int, e: int) -> bool:
     return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
 
-def _make(text: str, s: int, e: int, display_src: str | None = None) -> Mention:
+def _make(text: str, s: int, e: int, display_src: str | None = None, how: str = "") -> Mention:
     written = " ".join(text[s:e].split())
     src = display_src if display_src is not None else written
     display, key, collective, holder = _describe(src)
-    return Mention(s, e, written, display, key, collective, holder)
+    return Mention(s, e, written, display, key, collective, holder, how)
 
 
 # "Phòng Tài nguyên và Môi trường các huyện, thị xã" / "... cấp huyện": one office in every district
@@ -877,7 +885,9 @@ def _named_units(text: str, u: str, s: int, e: int) -> list[Mention]:
     if len(spans) < 2:
         return []
     pre = " ".join(text[s:pm.end()].split())
-    return [_make(text, s, spans[0][1])] + [_make(text, a, b, display_src=f"{pre} {text[a:b]}") for a, b in spans[1:]]
+    how = "gazetteer:ubnd-unit-list"
+    return [_make(text, s, spans[0][1], how=how)] + [_make(text, a, b, display_src=f"{pre} {text[a:b]}", how=how)
+                                                     for a, b in spans[1:]]
 
 
 def _duty_end(lx: "_Lex", text: str, u: str, e: int, end: int) -> int:
@@ -941,10 +951,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         if w in acc_words and not _accent_ok(lx, text, u, s, cand.end()):
             continue  # "Bảo Lộc" is no "Báo"
-        e = _match_at(lx, u, s, end, w) if w in first else -1
+        e, how = _match_at(lx, u, s, end, w) if w in first else (-1, "")
         if e < 0 and gen is not None and w in gfirst:
             e = gen.match(text, u, s, end)
             generic = e >= 0
+            how = "name-grammar:head-noun" if u[s].isupper() else "name-grammar:lower-start"
         else:
             generic = False
         if e < 0 and gen is not None and w in first and (lx.holder_first is None or w in lx.holder_first):
@@ -954,12 +965,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         pos = e
         while e > s and u[e - 1] in " ,-–":
             e -= 1
-        mt = _make(text, s, e)
+        mt = _make(text, s, e, how=how)
         if generic and s >= 4 and u[s - 4:s].lower() == "cac " and (s == 4 or not u[s - 5].isalnum()):
             # "các Chi nhánh Văn phòng đăng ký đất đai": every branch of a named kind, one entity with
             # the name written without "các"
             one = mt
-            mt = _make(text, s - 4, e)
+            mt = _make(text, s - 4, e, how="name-grammar:cac-head-noun")
             mt.key, mt.collective = one.key, True
         if not mt.collective and (" va " in u[s:e] or "," in u[s:e]):
             named = _named_units(text, u, s, e)
@@ -976,7 +987,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 if not fm or not text[fm.start("f")].isupper():
                     break
                 fs, fe = fm.start("f"), fm.end("f")
-                sub.append(_make(text, fs, fe, display_src=f"{word} {text[fs:fe]}"))
+                sub.append(_make(text, fs, fe, display_src=f"{word} {text[fs:fe]}", how=f"gazetteer:{head}-list"))
                 pos = fe
         if mt.collective and sub:
             out.extend(sub)  # "các Sở: Nội vụ, Tài chính" → the departments themselves
@@ -986,7 +997,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if mt.collective and lx.duty is not None and u.startswith(" co", e):
             de = _duty_end(lx, text, u, e, end)
             if de > e:
-                mt = _make(text, s, de)
+                mt = _make(text, s, de, how=how + "+duty-qualifier")
                 pos = max(pos, de)
         out.append(mt)
         out.extend(sub)
@@ -1312,32 +1323,88 @@ def extract(doc: Document) -> list[Agency]:
     return [a for _, a in _entities(doc)]
 
 
+def _acts(g: Group) -> str:
+    """Why a group counts, by the flag `Group.active` read (the strongest first)."""
+    if g.table_role:
+        return "table:" + g.table_role
+    if g.trigger:
+        return "cue:" + _CUE_NAMES.get(g.trigger, g.trigger.strip("( ").replace(" ", "-"))
+    if g.addressee:
+        return "addressee"
+    if g.heading:
+        return "clause-head"
+    return "subject"
+
+
+# triggers set by the code rather than read from [cues] trigger
+_CUE_NAMES = {"(": "apposition", "da": "past", "do": "do-agent"}
+
+
+def _why_tables() -> dict:
+    return _lex().data["why"]
+
+
+@lru_cache(maxsize=1024)
+def confidence(kind: str, rule: str) -> float:
+    """Confidence of a rule name ("gazetteer:so+subject", "lead:chu-tri+deadline:later-sentence"):
+    the value of its first part in data [why.<kind>.base] times the factor of every other part
+    in [why.<kind>.factor] (a part missing from a table falls back to its prefix before ":", then
+    to `default`)."""
+    t = _why_tables()[kind]
+    first, *rest = rule.split("+")
+    if first == "holder" and rest:  # "holder+gazetteer:so": the holder names the body's head
+        first, rest = rest[0], ["holder"] + rest[1:]
+
+    def look(table: dict, name: str) -> float:
+        v = table.get(name)
+        if v is None:
+            v = table.get(name.split(":")[0], table["default"])
+        return float(v)
+    c = look(t["base"], first)
+    for x in rest:
+        c *= look(t["factor"], x)
+    return round(min(1.0, max(0.0, c)), 3)
+
+
+def _rule(m: Mention, g: Group) -> str:
+    lx = _lex()
+    parts = ["holder"] if m.holder else []
+    parts.append(m.how or "unknown")
+    if lx.abbr.search(m.written):
+        parts.append("abbreviation")
+    parts.append(_acts(g))
+    return "+".join(parts)
+
+
 def _entities(doc: Document) -> list[tuple[str, Agency]]:
     an = analyse(doc)
-    by_key: dict[str, list[tuple[Mention, bool]]] = {}
+    by_key: dict[str, list[tuple[Mention, bool, Group]]] = {}
     for g in an.groups:
         if g.ignored:
             continue
+        active = g.active
         for m in g.mentions:
-            by_key.setdefault(m.key, []).append((m, g.active))
+            by_key.setdefault(m.key, []).append((m, active, g))
     out: list[tuple[str, Agency]] = []
     for key, ms in by_key.items():
-        act = [m for m, a in ms if a]
+        act = [(m, g) for m, a, g in ms if a]
         if not act:
             continue
-        name = max((m.display for m in act), key=lambda d: (len(d), d))
+        name = max((m.display for m, _ in act), key=lambda d: (len(d), d))
         aliases: list[str] = []
         seen = {fold_name(name)}
-        for m, _ in ms:
+        for m, _, _ in ms:
             for a in (m.written, m.display):
                 fa = fold_name(a)
                 if fa not in seen:
                     seen.add(fa)
                     aliases.append(a)
-        first = min(act, key=lambda m: m.start)
+        first, fg = min(act, key=lambda t: t[0].start)
+        rule = _rule(first, fg)  # why: the first acting mention (the span), how it was read, why it acts
         out.append((key, Agency(name=name, span=(first.start, first.end), aliases=aliases,
-                          collective=any(m.collective for m, _ in ms),
-                          mentions=[(m.start, m.end) for m, _ in ms])))
+                          collective=any(m.collective for m, _, _ in ms),
+                          mentions=[(m.start, m.end) for m, _, _ in ms], rule=rule,
+                          confidence=confidence("agency", rule))))
     out.sort(key=lambda t: t[1].span[0])
     if an.names is None:  # kept for entity_names (the assignments extractor)
         an.names = {k: a.name for k, a in out}

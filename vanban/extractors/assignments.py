@@ -57,6 +57,9 @@ class _Cues:
     frame_words: int
     recipient: frozenset[str]
     frame_verb: re.Pattern[str]
+    lead_verb: re.Pattern[str]  # an explicit lead verb at the start of a part ("chủ trì")
+    duty: re.Pattern[str]  # "có trách nhiệm" among the adverbs before the verb
+    advise: re.Pattern[str]  # "tham mưu"
 
 
 def _norm(s: str) -> str:
@@ -80,7 +83,15 @@ def _cues() -> _Cues:
         frame_words=int(r.get("frame_max_words", 8)),
         recipient=frozenset(_norm(x) for x in r.get("recipient_trigger", [])),
         frame_verb=re.compile(rf"^(?:{alt(c.get('frame_verb', ['bao cao']))})\b[^.;]*\bnhu sau\b[\s:*_]*$"),
+        lead_verb=re.compile(rf"^(?:{alt(r.get('lead_verb', ['chủ trì']))})\b"),
+        duty=re.compile(r"\bco trach nhiem\b"),
+        advise=re.compile(r"^tham muu\b"),
     )
+
+
+def _slug(cue: str) -> str:
+    """A folded cue as a rule name: "phoi hop voi" → "phoi-hop-voi", "(qua" → "qua"."""
+    return cue.strip("( ").replace(" ", "-")
 
 
 _FOR = re.compile(r"^[^.;]{0,120}?\bde\s+(?!duoc\b|biet\b|bi\b)\w")  # "... để tổng hợp" (not "để được hướng dẫn")
@@ -163,10 +174,18 @@ def _deadline(doc: Document, a: int, e: int) -> str | None:
 
 # --------------------------------------------------------------------------- extraction
 
+# subject sources that name the inheritance itself (others, inherited, are "inherited-subject")
+_HANDED = frozenset({"clause-head", "opening-addressee", "co-trach-nhiem", "frame-subject"})
+
+
 @dataclass
 class _Subj:
     mentions: list[ag.Mention]
     lead: bool = True  # has a lead role (support-only subjects make "phối hợp với Y" roleless)
+    # how it became a subject, the rule of its lead parts without an explicit verb: "subject-verb",
+    # "clause-head", "opening-addressee", a trigger ("giao", "yeu-cau", "chi-dao-y" ...); once handed
+    # down by a frame "X có trách nhiệm:" / "X ... sau:", "co-trach-nhiem" / "frame-subject"
+    src: str = "subject-verb"
 
 
 class _Run:
@@ -186,18 +205,25 @@ class _Run:
     def name(self, m: ag.Mention) -> str:
         return self.names.get(m.key) or m.display
 
-    def add(self, clause: str, m: ag.Mention, role: str, a: int, e: int, sent: tuple[int, int]) -> None:
+    def add(self, clause: str, m: ag.Mention, role: str, a: int, e: int, sent: tuple[int, int], cue: str) -> None:
+        """`cue`: the rule that decided the role ("chu-tri", "giao", "subject-verb" ...)."""
         nm = self.name(m)
         k = (clause, fold_name(nm), role)
         if k in self.out:
-            if self.out[k].deadline is None:  # a later sentence of the same task may bound it
-                self.out[k].deadline = _deadline(self.doc, sent[0], sent[1])
+            x = self.out[k]
+            if x.deadline is None:  # a later sentence of the same task may bound it
+                x.deadline = _deadline(self.doc, sent[0], sent[1])
+                if x.deadline is not None:
+                    _why(x, x.rule + "+deadline:later-sentence")
             return
         a, e = _task_span(self.text, a, e)
         if e <= a:
             a, e = _task_span(self.text, sent[0], sent[1])
-        self.out[k] = Assignment(clause=clause, agency=nm, role=role, task=self.text[a:e], span=(a, e),
-                                 deadline=_deadline(self.doc, sent[0], sent[1]), agency_span=(m.start, m.end))
+        dl = _deadline(self.doc, sent[0], sent[1])
+        rule = f"{role}:{cue}"
+        self.out[k] = x = Assignment(clause=clause, agency=nm, role=role, task=self.text[a:e], span=(a, e),
+                                     deadline=dl, agency_span=(m.start, m.end))
+        _why(x, rule + "+deadline:same-sentence" if dl is not None else rule)
 
     # ---- one sentence --------------------------------------------------------
     def sentence(self, clause: str, s: int, e: int, current: list[_Subj], intro_ok: bool, title: bool = False
@@ -225,7 +251,7 @@ class _Run:
             e_g = min([x for x in starts if x > g.start] or [e])
             pred = fold_span(text, g.pred_start, min(e_g, g.pred_start + 80))
             if g.heading:
-                subj = [_Subj(g.mentions)]
+                subj = [_Subj(g.mentions, src="clause-head")]
                 subj_pred = e
                 handed = subj
                 continue
@@ -236,7 +262,7 @@ class _Run:
                     f = ag._folded(text)
                     raw = f[g.pred_start:e_g] if f is not None else fold(text[g.pred_start:e_g])
                     m2 = re.match(r"\s*(?:(?:da|cung|tiep tuc)\s+)*duoc\s+(?:giao|phan cong)\s+", raw)
-                    sj = _Subj(g.mentions)
+                    sj = _Subj(g.mentions, src="duoc-giao")
                     self._predicate(clause, sj, g.pred_start + (m2.end() if m2 else 0), e_g, (s, e), forced_lead=True)
                     subj = subj or [sj]
                     directive = True
@@ -263,12 +289,12 @@ class _Run:
                 directive = True
                 self.news_told = self.news
                 if ends_colon and intro_ok and self._frame(g.pred_start, e):
-                    handed = [_Subj(g.mentions)]  # "... yêu cầu X, Y:" opens a list
+                    handed = [_Subj(g.mentions, src="opening-addressee")]  # "... yêu cầu X, Y:" opens a list
                     if t in ("chi dao", "lanh dao") and subj:
                         handed = subj + handed  # "X lãnh đạo Y:": both carry the items below
                         joint = True
                     continue
-                sj = _Subj(g.mentions)
+                sj = _Subj(g.mentions, src=_slug(t) + "-y" if t in ("chi dao", "lanh dao") else _slug(t))
                 self._predicate(clause, sj, g.pred_start, e_g, (s, e),
                                 forced_lead=t.startswith("giao") or t in ("chi dao", "lanh dao"))
                 if t not in ("chi dao", "lanh dao") or not current:
@@ -277,36 +303,42 @@ class _Run:
                 continue
             if t == "do":  # "Mức khoán do Thủ trưởng đơn vị quyết định": the agent leads the sentence
                 for m in g.mentions:
-                    self.add(clause, m, "lead", g.clause_start if g.clause_start >= s else s, e_g, (s, e))
+                    self.add(clause, m, "lead", g.clause_start if g.clause_start >= s else s, e_g, (s, e), "do-agent")
                 continue
             if t in cues.recipient:  # "gửi X để tổng hợp": the recipient leads what it receives for
                 if _FOR.match(fold_span(text, g.end, e_g)):
                     for m in g.mentions:
-                        self.add(clause, m, "lead", g.start, e_g, (s, e))
+                        self.add(clause, m, "lead", g.start, e_g, (s, e), _slug(t))
                 continue
             if t in cues.lead_trigger:  # (qua X
                 if t == "(qua" and not self._paren_predicate(g.end):
                     continue  # "báo cáo UBND huyện (qua Phòng X)": a channel, not an actor
                 for m in g.mentions:
-                    self.add(clause, m, "lead", g.start, e_g, (s, e))
+                    self.add(clause, m, "lead", g.start, e_g, (s, e), _slug(t))
                 continue
             if t in cues.support_trigger:
                 scope = subj if subj is not None else current
                 if scope and any(x.lead for x in scope):
                     for m in g.mentions:
-                        self.add(clause, m, "support", g.pred_start, e, (s, e))
+                        self.add(clause, m, "support", g.pred_start, e, (s, e), _slug(t))
                 continue
         if handed is not None and (subj is None or subj is handed):
             return (subj or current), handed
         if subj is not None:
             if ends_colon and not joint:
                 handed = subj  # "1. X, Y có trách nhiệm:" → the sub-clauses
+                duty = None
+                for x in subj:
+                    if x.src == "subject-verb":
+                        if duty is None:
+                            duty = bool(cues.duty.search(fold_span(text, subj_pred, e)))
+                        x.src = "co-trach-nhiem" if duty else "frame-subject"
             return subj, handed
         # no subject: the subjects in force carry the sentence
         if current and self._is_task(s, e) and not (title and not _HEADING_END.search(text[s:e].rstrip(" *_"))
                                                      and len(text[s:e].split()) <= 14):
             for sj in current:
-                self._predicate(clause, sj, s, e, (s, e))
+                self._predicate(clause, sj, s, e, (s, e), inherited=True)
         return current, None
 
     def _paren_predicate(self, a: int) -> bool:
@@ -346,31 +378,47 @@ class _Run:
         return bool(t) and not self.cues.descriptive.match(t) and not self.cues.not_task.match(t)
 
     def _predicate(self, clause: str, sj: _Subj, a: int, e: int, sent: tuple[int, int],
-                   forced_lead: bool = False) -> None:
+                   forced_lead: bool = False, inherited: bool = False) -> None:
         text, cues = self.text, self.cues
         parts = _parts(text, a, e)
-        roles: list[tuple[str, int, int]] = []
+        roles: list[tuple[str, int, int, str, str]] = []
         for x, y in parts:
-            f = fold_span(text, x, y)
-            f = _FOLD_MARKER.sub("", f)
-            f = cues.adverbs.sub("", f)
+            f0 = fold_span(text, x, y)
+            f0 = _FOLD_MARKER.sub("", f0)
+            f = cues.adverbs.sub("", f0)
             sm = cues.support_start.match(f)
             if sm and not forced_lead:
-                roles.append(("support" if not sm.group("voi") else "with", x, y))
+                roles.append(("support" if not sm.group("voi") else "with", x, y, f0, sm.group(0)))
             else:
-                roles.append(("lead", x, y))
-        has_lead = forced_lead or any(r == "lead" for r, _, _ in roles)
+                roles.append(("lead", x, y, f0, f))
+        has_lead = forced_lead or any(r[0] == "lead" for r in roles)
         sj.lead = has_lead
-        for r, x, y in roles:
+        for r, x, y, f0, f in roles:
             if r == "lead":
+                cue = self._lead_cue(sj, f0, f, inherited)
                 for m in sj.mentions:
-                    self.add(clause, m, "lead", x, y, sent)
+                    self.add(clause, m, "lead", x, y, sent, cue)
                 break
-        for r, x, y in roles:
+        for r, x, y, _, verb in roles:
             if r == "support" or (r == "with" and not has_lead):
+                cue = _slug(" ".join(verb.split()))  # "phoi-hop", "phoi-hop-voi", "phoi-hop-chat-che-voi"
                 for m in sj.mentions:
-                    self.add(clause, m, "support", x, y, sent)
+                    self.add(clause, m, "support", x, y, sent, cue)
                 break
+
+    def _lead_cue(self, sj: _Subj, f0: str, f: str, inherited: bool) -> str:
+        """The rule of a lead part: its explicit verb ("chủ trì", "có trách nhiệm", "tham mưu"), else
+        how the subject came (a trigger, a subject with a verb, a heading, an opening, a frame)."""
+        cues = self.cues
+        if cues.lead_verb.match(f):
+            return "chu-tri"
+        if len(f) < len(f0) and cues.duty.search(f0, 0, len(f0) - len(f)):
+            return "co-trach-nhiem"
+        if cues.advise.match(f):
+            return "tham-muu"
+        if inherited and sj.src not in _HANDED:
+            return "inherited-subject"
+        return sj.src
 
     # ---- clauses --------------------------------------------------------------
     def run(self) -> list[Assignment]:
@@ -484,9 +532,11 @@ class _Run:
                         nm = self.name(m)
                         key = (clause + "#" + str(row[0][0]), fold_name(nm), role)
                         if key not in self.out:
-                            self.out[key] = Assignment(clause=clause, agency=nm, role=role,
-                                                       task=text[task[0]:task[1]], span=task, deadline=dl,
-                                                       agency_span=(m.start, m.end))
+                            self.out[key] = x = Assignment(clause=clause, agency=nm, role=role,
+                                                           task=text[task[0]:task[1]], span=task, deadline=dl,
+                                                           agency_span=(m.start, m.end))
+                            rule = "lead:table-row" if role == "lead" else "support:table-col"
+                            _why(x, rule + "+deadline:table-cell" if dl is not None else rule)
 
     def _cell_deadline(self, c: tuple[int, int] | None) -> str | None:
         if not c or c[1] <= c[0]:
@@ -505,6 +555,11 @@ class _Run:
         except Exception:  # a parser still being written must not break assignments
             return None
         return None
+
+
+def _why(a: Assignment, rule: str) -> None:
+    a.rule = rule
+    a.confidence = ag.confidence("assignment", rule)
 
 
 def extract(doc: Document) -> list[Assignment]:
