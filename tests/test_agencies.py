@@ -408,3 +408,9 @@ def test_confidence_orders_gazetteer_above_class_above_name_grammar():
     assert c("gazetteer:level+cue:past") < c("gazetteer:level+cue:giao")
     # an unknown name falls back to its prefix, then to the table's default
     assert c("cue-less-rule") == c("another-unknown")
+
+
+def test_members_of_a_named_body():
+    got = names("Các thành viên Ban Chỉ huy phòng, chống thiên tai huyện kiểm tra địa bàn được phân công.")
+    assert "Các thành viên Ban Chỉ huy phòng, chống thiên tai huyện" in {n[:1].upper() + n[1:] for n in got}
+    assert got[next(n for n in got if "thành viên" in n)].rule.startswith("name-grammar:")

@@ -579,6 +579,7 @@ def _word_rx(lx: "_Lex", word: str, kind: str) -> tuple[re.Pattern[str], dict[st
     return lx.by_word[k]
 
 
+_NAMED = re.compile(r"(?-i:[A-Z])[a-z]* (?!va )(?-i:[A-Z])")  # a capitalised head, then a name
 _HOLDER_SPLIT = re.compile(rf"{H}*,{H}*(?:cac{H}+)?|{H}+va{H}+(?:cac{H}+)?", re.I)
 
 
@@ -605,7 +606,7 @@ def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None) -
             return e, rx[1][m.lastgroup]
     if hm:  # "Thủ trưởng cơ quan, đơn vị": a holder of a class written without "các"
         m = lx.after_holder.match(u, p, end)
-        if m:
+        if m and not _NAMED.match(u, p):  # "thành viên Ban An toàn giao thông": a named body follows
             return m.end(), "collective:holder-class"
     return -1, ""
 
@@ -748,7 +749,7 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
     rest = u[hm.end():] if hm else u
     collective = bool(re.match(r"(?i)(?:(?:trang|cong) thong tin dien tu\s+)?cac\s", rest)) or bool(
         lx.ub.match(rest) and re.search(r"(?i)\b(?:cac|cap)\s", rest[:60])) or bool(
-        hm and lx.member.match(rest) and not lx.ub.match(rest)
+        hm and lx.member.match(rest) and not lx.ub.match(rest) and not _NAMED.match(rest)
         and not re.match(r"(?-i:S)o\s|(?-i:B)o\s", rest)) or bool(
         re.match(r"(?i)(?:to chuc chinh tri|cap uy|chinh quyen)", rest)) or bool(_ALL_UNITS.search(rest))
     if hm and (re.search(r"(?i)\bcac\b", fold(hm.group(0))) or holder in lx.plural_holders):
@@ -756,7 +757,8 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
     display = _strip_pn_display(expand(src))
     if display.startswith("Các "):
         display = "c" + display[1:]
-    key = _key(display, holder, collective)
+    # "các thành viên Ban An toàn giao thông": the members of one named body, keyed by the body
+    key = _key(display, holder, collective and not (holder in lx.plural_holders and _NAMED.match(rest)))
     if holder and holder in lx.merge_holders and not collective and key.startswith("B|"):
         src = src[hm.end():]
         display = _strip_pn_display(expand(src))
@@ -960,6 +962,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             generic = False
         if e < 0 and gen is not None and w in first and (lx.holder_first is None or w in lx.holder_first):
             e = _holder_generic(lx, text, u, s, end)
+            if e >= 0:  # "các thành viên Ban An toàn giao thông tỉnh": "các" joins it below
+                generic, how = True, "name-grammar:head-noun"
         if e < 0:
             continue
         pos = e
