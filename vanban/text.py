@@ -228,3 +228,20 @@ def pipe_tables(text: str, start: int = 0, end: int | None = None) -> list[list[
             tables.append([cells])
         prev_line_end = m.end()
     return tables
+
+
+def anchored_finditer(rx: re.Pattern[str], text: str, anchor: re.Pattern[str],
+                      anchor_text: str | None = None):
+    """The non-overlapping matches of `rx` in `text`, tried only where `anchor` matches
+    (`anchor_text`, default `text`, same length).  Python's regex engine cannot skip ahead for a
+    pattern that opens with a lookbehind, so `rx.finditer` would try every position; a cheap
+    anchor (a digit run, a first word) finds the few places a match can start."""
+    last = 0
+    for a in anchor.finditer(text if anchor_text is None else anchor_text):
+        p = a.start()
+        if p < last:
+            continue
+        m = rx.match(text, p)
+        if m:
+            last = m.end()
+            yield m

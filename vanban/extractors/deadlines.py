@@ -70,7 +70,7 @@ from typing import Any, Iterable
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Deadline
-from vanban.text import DATE_RE, deadline_due, fold as _fold_text, iso_date, make_date, parse_date_match, roman_to_int
+from vanban.text import DATE_RE, anchored_finditer, deadline_due, fold as _fold_text, iso_date, make_date, parse_date_match, roman_to_int
 
 # folding is called on the same short cue words over and over
 fold = lru_cache(maxsize=8192)(_fold_text)
@@ -311,16 +311,7 @@ _DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast s
 def _citations(text: str):
     """`rules().citation.finditer(text)`, tried only where a digit run starts (a citation
     opens with a digit not preceded by a word character)."""
-    rx = rules().citation
-    last = 0
-    for a in _DIGIT_RUN.finditer(text):
-        p = a.start()
-        if p < last:
-            continue
-        m = rx.match(text, p)
-        if m:
-            last = m.end()
-            yield m
+    return anchored_finditer(rules().citation, text, _DIGIT_RUN)
 
 
 def _citation_regions(text: str, refs: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Reference
-from vanban.text import DATE_RE, collapse_ws, fold as _fold_text, fold_same_length, parse_date_match
+from vanban.text import DATE_RE, anchored_finditer, collapse_ws, fold as _fold_text, fold_same_length, parse_date_match
 
 # folding is called on the same short words and keys over and over
 fold = lru_cache(maxsize=8192)(_fold_text)
@@ -108,17 +108,7 @@ def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]):
             yield m
 
 
-def _scan(rx: re.Pattern[str], text: str, anchor: re.Pattern[str], atext: str | None = None):
-    """The matches of `rx.finditer(text)`, tried only where `anchor` matches `atext` (default text)."""
-    last = 0
-    for a in anchor.finditer(text if atext is None else atext):
-        p = a.start()
-        if p < last:
-            continue
-        m = rx.match(text, p)
-        if m:
-            last = m.end()
-            yield m
+_scan = anchored_finditer
 
 
 # --------------------------------------------------------------------------- keys
