@@ -43,8 +43,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     cfg = _config(args)
     paths = args.paths or cfg["run"]["paths"]
-    index = _open_index(cfg)
-    try:
+    with _open_index(cfg) as index:
         files_hint = sum(1 for _ in _iter_candidates(paths))
         rep = run_batch(
             paths, index, registry_path=args.registry or cfg["run"]["registry"],
@@ -53,8 +52,6 @@ def cmd_run(args: argparse.Namespace) -> int:
             ocr=bool(cfg["run"]["ocr"]), max_file_mb=float(cfg["run"]["max_file_mb"]),
             progress=not args.json and files_hint > int(cfg["run"]["progress_min_files"]),
         )
-    finally:
-        index.close()
     d = rep.to_dict()
     if args.json:
         _print_json(d)
@@ -181,11 +178,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     cfg = _config(args)
     filters = {k: v for k, v in (("type", args.type), ("issuer", args.issuer), ("year", args.year),
                                  ("agency", args.agency)) if v}
-    index = _open_index(cfg)
-    try:
+    with _open_index(cfg) as index:
         res = index.search(args.query, filters=filters or None, limit=args.limit, offset=args.offset)
-    finally:
-        index.close()
     if args.json:
         _print_json(res)
         return EXIT_OK
@@ -209,11 +203,8 @@ def _terminal_marks(snippet: str) -> str:
 
 def cmd_cites(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    index = _open_index(cfg)
-    try:
+    with _open_index(cfg) as index:
         rows = index.cites(args.key, relation=args.relation, depth=args.depth)
-    finally:
-        index.close()
     if args.json:
         _print_json({"key": args.key, "citing": rows})
         return EXIT_OK
@@ -228,14 +219,11 @@ def cmd_cites(args: argparse.Namespace) -> int:
 
 def cmd_refs(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    index = _open_index(cfg)
-    try:
+    with _open_index(cfg) as index:
         if index.get_document(args.doc) is None:
             sys.stderr.write(f"vanban refs: no document '{args.doc}' in the index\n")
             return EXIT_NOT_FOUND
         rows = index.refs(args.doc)
-    finally:
-        index.close()
     if args.json:
         _print_json({"doc": args.doc, "references": rows})
         return EXIT_OK
@@ -247,12 +235,9 @@ def cmd_refs(args: argparse.Namespace) -> int:
 
 def cmd_tasks(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    index = _open_index(cfg)
-    try:
+    with _open_index(cfg) as index:
         rows = index.tasks(args.text, agency=args.agency, role=args.role, due_before=args.due_before,
                            overdue_as_of=args.overdue_as_of, limit=args.limit)
-    finally:
-        index.close()
     if args.json:
         _print_json({"tasks": rows})
         return EXIT_OK
@@ -267,11 +252,8 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     cfg = _config(args)
-    index = _open_index(cfg)
-    try:
+    with _open_index(cfg) as index:
         rec = index.get_document(args.doc)
-    finally:
-        index.close()
     if rec is None:
         sys.stderr.write(f"vanban show: no document '{args.doc}' in the index\n")
         return EXIT_NOT_FOUND
@@ -310,11 +292,8 @@ def cmd_graph(args: argparse.Namespace) -> int:
     from vanban.graph_export import export
 
     cfg = _config(args)
-    index = _open_index(cfg)
-    try:
+    with _open_index(cfg) as index:
         g = index.graph(args.doc, depth=args.depth)
-    finally:
-        index.close()
     sys.stdout.write(export(g, args.format))
     return EXIT_OK
 
@@ -330,11 +309,8 @@ def cmd_displacy(args: argparse.Namespace) -> int:
     from vanban.spacy_components import render_html
 
     cfg = _config(args)
-    index = _open_index(cfg)
-    try:
+    with _open_index(cfg) as index:
         rec = index.get_document(args.doc)
-    finally:
-        index.close()
     if rec is None:
         sys.stderr.write(f"vanban displacy: no document '{args.doc}' in the index\n")
         return EXIT_NOT_FOUND
