@@ -202,12 +202,8 @@ def _lex() -> _Lex:
     b = d["bodies"]
     lvl_tail = (rf"(?:{H}+(?:cua{H}+)?(?:tinh|thanh{H}+pho|huyen|quan|thi{H}+xa|thi{H}+tran|phuong|xa(?!{H}+hoi\b)"
                 rf"|cap{H}+(?:tinh|huyen|xa))\b(?:{H}+{_PN})?|{H}+{_PN})?")
-    level_body = rf"(?=(?-i:[A-Z]))(?:{_alt(b['level'], abbrs, case=False)}){lvl_tail}"
-    proper = rf"(?:{_alt(b['proper'], abbrs, case=True)}){H}+{_PN}"
-    fixed = _alt(b["fixed"], abbrs)
     ban = rf"(?-i:B)an{H}+(?:{_alt(b['ban'], abbrs)}){H}+(?:{_alt(b['ban_of'], abbrs)})"
     bcd = rf"(?-i:B)an{H}+chi{H}+dao(?:(?:{H}+[A-Za-z&]+){{0,8}}?{H}+(?:cua{H}+)?tinh\b)?"
-    body = rf"(?:{ub}|{so}|{ban}|{bcd}|{proper}|{level_body}|{bo}|{fixed})"
     c = d["collective"]
     holder_one = _alt(d["holders"]["all"], abbrs)
     holders = rf"(?:{holder_one})(?:(?:{H}*,{H}*(?:cac{H}+)?|{H}+va{H}+)(?:{holder_one}))*"
@@ -221,9 +217,6 @@ def _lex() -> _Lex:
     scope = rf"(?:{H}+(?:{_alt(c['scope_after_body'], abbrs)})\b)?"
     owned = _alt(c["owned_prefix"], abbrs)
     bare = _alt(c["bare"], abbrs)
-    coll = (rf"(?:(?:{holders}){H}+)?(?:(?:{owned}){H}+)?cac{H}+{mlist}{quals}"
-            rf"|(?:{holders}){H}+{mlist}{quals}"
-            rf"|(?:{bare}){quals}")
     # A mention = [holders] then a body or a class of bodies.  Holders are matched first;
     # then only the alternatives that can start with the next word are tried.
     body_alts = [

@@ -32,7 +32,7 @@ _TYPE_WORDS = sorted(_REF["type_words"], key=len, reverse=True)
 _TYPE_BY_UPPER = {t.upper(): t for t in _TYPE_WORDS}
 
 _MARK = r"[ \t*_#>]*"
-_TYPE_LINE = re.compile(rf"^{_MARK}(?P<tw>" + "|".join(re.escape(t.upper()) for t in _TYPE_WORDS) + rf")[ \t*_:]*$", re.M)
+_TYPE_LINE = re.compile(rf"^{_MARK}(?P<tw>" + "|".join(re.escape(t.upper()) for t in _TYPE_WORDS) + r")[ \t*_:]*$", re.M)
 # A PDF export may keep the two header columns side by side on one line, separated by a wide
 # gap: the number and the dateline are then read from either column (a cell starts at a line
 # start or after a gap of 3+ blanks, and ends at a line end or at such a gap).

@@ -487,7 +487,7 @@ _PROG_PERIOD = re.compile(
 # "Đề án 06": a programme named by its number, the short name a document gives it.
 _PROG_ALIAS = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?P<n>\d{{1,4}}[a-zA-Z]?)(?![\w/\-]|[.,:]\w)")
 _SPECIFIC = "|".join(re.escape(s) for s in _NAMED["specific"])
-_PROG_SPECIFIC = re.compile(rf"(?<!\w)(?P<tw>(?i:ch[ưu]ơng[^\S\n]+tr?ình))[^\S\n]+(?=\S)")
+_PROG_SPECIFIC = re.compile(r"(?<!\w)(?P<tw>(?i:ch[ưu]ơng[^\S\n]+tr?ình))[^\S\n]+(?=\S)")
 _PROG_TW_RX = re.compile(_PROG_TW)
 # verbs between a body's noun and the programme it works on: "Tổ công tác triển khai Đề án 06"
 _ALIAS_BODY = re.compile(r"(?:\s+(?:trien khai|thuc hien|quan ly|dieu hanh))+\s*$")
