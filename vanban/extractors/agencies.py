@@ -559,11 +559,17 @@ def _starts(phrases: list[str], d: dict) -> set[str]:
     return out
 
 
+_MISSING = object()
+
+
 def _word_rx(lx: "_Lex", word: str, kind: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """The alternatives of `kind` ("body" / "coll") that can start with `word`, compiled once, each
     in a group of its own (group name → rule name: the match's lastgroup tells which one fired)."""
-    k = kind + ":" + word
-    if k not in lx.by_word:
+    k = (kind, word)
+    hit = lx.by_word.get(k, _MISSING)
+    if hit is not _MISSING:
+        return hit
+    if True:
         alts = lx.body_alts if kind == "body" else lx.coll_alts
         parts = [(r if isinstance(r, str) else r.for_word(word), nm) for ws, r, nm in alts if word in ws]
         names = {f"r{i}": nm for i, (_, nm) in enumerate(parts)}
@@ -576,10 +582,14 @@ _NAMED = re.compile(r"(?-i:[A-Z])[a-z]* (?!va )(?-i:[A-Z])")  # a capitalised he
 _HOLDER_SPLIT = re.compile(rf"{H}*,{H}*(?:cac{H}+)?|{H}+va{H}+(?:cac{H}+)?", re.I)
 
 
-def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None) -> tuple[int, str]:
-    """(end of the mention starting at pos or -1, name of the rule that recognised it)."""
+def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None,
+              hm_out: list | None = None) -> tuple[int, str]:
+    """(end of the mention starting at pos or -1, name of the rule that recognised it); hm_out, when
+    given, receives the holders' match at pos (None when none was tried or found)."""
     hf = lx.holder_first
     hm = lx.holders_rx.match(u, pos, end) if hf is None or word is None or word in hf else None
+    if hm_out is not None:
+        hm_out.append(hm)
     if hm and ("," in hm.group(0) or " va " in hm.group(0)) and len(
             {x[:1].isupper() for x in _HOLDER_SPLIT.split(hm.group(0).strip()) if x}) > 1:
         return -1, ""  # "ý kiến của các đại biểu, Phó Chủ tịch UBND tỉnh kết luận": two subjects, not one list
@@ -604,10 +614,12 @@ def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None) -
     return -1, ""
 
 
-def _holder_generic(lx: "_Lex", text: str, u: str, s: int, end: int) -> int:
+def _holder_generic(lx: "_Lex", text: str, u: str, s: int, end: int, hm=_MISSING) -> int:
     """End of an office holder of a body read by its grammar ("Giám đốc Ngân hàng Chính sách xã hội
-    huyện"; "Trưởng phòng Tài chính - Kế hoạch": the holder's last word is the body's head), or -1."""
-    hm = lx.holders_rx.match(u, s, end)
+    huyện"; "Trưởng phòng Tài chính - Kế hoạch": the holder's last word is the body's head), or -1.
+    hm: the holders' match at s when already known."""
+    if hm is _MISSING:
+        hm = lx.holders_rx.match(u, s, end)
     if not hm or "," in hm.group(0) or " va " in hm.group(0).lower():
         return -1
     e = lx.generic.match(text, u, hm.end(), end)
@@ -946,7 +958,8 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             continue
         if w in acc_words and not _accent_ok(lx, text, u, s, cand.end()):
             continue  # "Bảo Lộc" is no "Báo"
-        e, how = _match_at(lx, u, s, end, w) if w in first else (-1, "")
+        hm_box: list = []
+        e, how = _match_at(lx, u, s, end, w, hm_box) if w in first else (-1, "")
         if e < 0 and gen is not None and w in gfirst:
             e = gen.match(text, u, s, end)
             generic = e >= 0
@@ -954,7 +967,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         else:
             generic = False
         if e < 0 and gen is not None and w in first and (lx.holder_first is None or w in lx.holder_first):
-            e = _holder_generic(lx, text, u, s, end)
+            e = _holder_generic(lx, text, u, s, end, hm_box[0])
             if e >= 0:  # "các thành viên Ban An toàn giao thông tỉnh": "các" joins it below
                 generic, how = True, "name-grammar:head-noun"
         if e < 0:
