@@ -814,7 +814,10 @@ def _copies(text: str) -> tuple[str, str, str | None]:
 _F_CACHE: dict[int, tuple[str, str | None]] = {}
 # a single line break followed by a lower-case word that is no list marker ("a)", "ii.") continues
 # the line: "Phòng Tài nguyên và Môi\ntrường" is one name
-_SOFT_BREAK = re.compile(r"(?<=[A-Za-z,])[ ]*\n(?=[ ]*(?![ivx]+[.)])[a-z]{2,}|[ ]*[a-z] )")
+_SOFT_LA = r"(?=[ ]*(?![ivx]+[.)])[a-z]{2,}|[ ]*[a-z] )"
+# (a letter or comma, spaces, the break): written to begin with " " or "\n", the look-behind after
+# them, so that the scan skips straight to those characters
+_SOFT_BREAK = re.compile(rf" (?<=[A-Za-z,] )[ ]*\n{_SOFT_LA}|\n(?<=[A-Za-z,]\n){_SOFT_LA}")
 
 
 def _folded(text: str) -> str | None:
