@@ -1231,6 +1231,30 @@ _BUDGET = re.compile(r"\b(?:kinh phi|ngan sach|du toan|nguon von|von|bien che)\b
 _SEND_TO = re.compile(r"\b(?:gui|phan anh|chuyen|bao cao)\b[^,;:]{0,80}\sve\s*$")
 
 
+def _cue_tails(lx: _Lex) -> tuple[tuple[str, ...] | None, ...]:
+    """The last word of every trigger / owner / subject lead-in cue: a match of those patterns (each
+    anchored at the end) needs the text, trailing white space and the pattern's filler characters
+    set aside, to end with one (the lead-ins also with a "%")."""
+    cues = lx.data["cues"]
+
+    def last(ps: list[str], more: tuple[str, ...] = ()) -> tuple[str, ...] | None:
+        # the letters a cue ends with ("qua" of "(qua"); None (always run the pattern) when one ends
+        # with no letter
+        ends = [re.search(r"[a-z]+$", fold(p)) for p in ps]
+        return tuple(sorted({m.group(0) for m in ends})) + more if ps and all(ends) else None
+    return last(cues["trigger"]), last(cues["owner"]), last(cues["subject_lead_in"], ("%",))
+
+
+def _ends_with(s: str, tails: tuple[str, ...] | None, filler: str) -> bool:
+    """Does s, trailing white space and filler characters set aside, end with one of tails (None: any)?"""
+    if tails is None:
+        return True
+    i = len(s)
+    while i and (s[i - 1] in filler or s[i - 1].isspace()):
+        i -= 1
+    return s.endswith(tails, 0, i)
+
+
 def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = None) -> None:
     text = doc.text
     s = g.start
@@ -1261,8 +1285,11 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = No
     if info[2]:
         g.owner = "pham vi"  # "Quy chế này áp dụng đối với các cơ quan ...": the scope, not an actor
         return
-    tm = lx.trigger.search(pf)
-    om = lx.owner.search(pf)
+    tails = lx.by_word.get("cue_tails")
+    if tails is None:
+        tails = lx.by_word["cue_tails"] = _cue_tails(lx)
+    tm = lx.trigger.search(pf) if _ends_with(pf, tails[0], ":*_") else None
+    om = lx.owner.search(pf) if _ends_with(pf, tails[1], "*_") else None
     if tm and (not om or tm.end("t") >= om.end("t")):
         g.trigger = _WS.sub(" ", tm.group("t"))
         before = pf[:tm.start("t")]
@@ -1276,9 +1303,10 @@ def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = No
             g.trigger, g.owner = "", "truoc"  # "chịu trách nhiệm trước X": X is answered to, it does not act
     elif om:
         g.owner = _WS.sub(" ", om.group("t"))
-    if (not g.trigger or g.trigger in ("ve", "bao cao ve", "bao cao")) and _SEND_TO.search(pf):
+    if (not g.trigger or g.trigger in ("ve", "bao cao ve", "bao cao")) and _ends_with(pf, ("ve",), "") \
+            and _SEND_TO.search(pf):
         g.trigger, g.owner = "gui ve", ""  # "gửi báo cáo (...) về Sở Tư pháp", "phản ánh về Văn phòng Sở"
-    core = lx.lead_in.sub("", pf).strip()
+    core = (lx.lead_in.sub("", pf) if _ends_with(pf, tails[2], "") else pf).strip()
     g.subject = core == "" or core.endswith(",")
     if info[1]:
         g.addressee = True
