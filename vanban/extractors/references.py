@@ -285,6 +285,22 @@ def _issuer_at(text: str, pos: int) -> tuple[int, str] | None:
 _ISSUER_AFTER = re.compile(r"[^\S\n]*,?[^\S\n]*(?:của|do)[^\S\n]+")
 
 
+def _date_issuer_after(text: str, pos: int) -> tuple[int, bool, str | None, str | None]:
+    """What a citation says right after its name or number: "ngày 08/11/2011" then
+    "của Chính phủ".  Returns (end of the citation, whether a date is written, its ISO value
+    (None when not a valid date), issuer or None)."""
+    date = None
+    dm = _DATE_AFTER.match(text, pos)
+    if dm:
+        date = parse_date_match(dm)
+        pos = dm.end()
+    im = _issuer_after(text, pos)
+    if im:
+        pos, issuer = im
+        return pos, dm is not None, date, issuer
+    return pos, dm is not None, date, None
+
+
 def _issuer_after(text: str, pos: int) -> tuple[int, str] | None:
     m = _ISSUER_AFTER.match(text, pos)
     if not m:
@@ -429,16 +445,7 @@ def _numbered(text: str) -> list[_Cit]:
             typ = _type_from_codes(n.codes)
         if not tw and so:
             start = m.start()  # "số 123/..." without a type word: the citation is the number
-        end = n.end
-        date = None
-        dm = _DATE_AFTER.match(text, end)
-        if dm:
-            date = parse_date_match(dm)
-            end = dm.end()
-        issuer = None
-        im = _issuer_after(text, end)
-        if im:
-            end, issuer = im
+        end, _, date, issuer = _date_issuer_after(text, n.end)
         if issuer is None and tw:
             issuer = _issuer_before(text, start)
         rule = ("numbered:type+number" if tw else "numbered:list-continuation" if head >= 0
@@ -623,14 +630,9 @@ def _law_cit(text: str, m: re.Match[str], end: int, rule: str = "named:law") -> 
         key += " năm " + y.group("y")
         date = y.group("y")
         end = y.end()
-    dm = _DATE_AFTER.match(text, end)
-    if dm:
-        date = parse_date_match(dm)
-        end = dm.end()
-    issuer = None
-    im = _issuer_after(text, end)
-    if im:
-        end, issuer = im
+    end, dated, written_date, issuer = _date_issuer_after(text, end)
+    if dated:  # a written date replaces the year of the name
+        date = written_date
     nm = _LAW_NUMBER_AFTER.match(text, end)
     if nm:
         number = parse_number_symbol(nm.group("n")) or nm.group("n")
