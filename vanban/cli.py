@@ -250,12 +250,18 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    cfg = _config(args)
-    with _open_index(cfg) as index:
+def _stored_record(args: argparse.Namespace, verb: str) -> dict[str, Any] | None:
+    """The indexed record of args.doc, or None after saying so on stderr."""
+    with _open_index(_config(args)) as index:
         rec = index.get_document(args.doc)
     if rec is None:
-        sys.stderr.write(f"vanban show: no document '{args.doc}' in the index\n")
+        sys.stderr.write(f"vanban {verb}: no document '{args.doc}' in the index\n")
+    return rec
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    rec = _stored_record(args, "show")
+    if rec is None:
         return EXIT_NOT_FOUND
     if args.html:
         from vanban.spacy_components import render_html
@@ -308,11 +314,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_displacy(args: argparse.Namespace) -> int:
     from vanban.spacy_components import render_html
 
-    cfg = _config(args)
-    with _open_index(cfg) as index:
-        rec = index.get_document(args.doc)
+    rec = _stored_record(args, "displacy")
     if rec is None:
-        sys.stderr.write(f"vanban displacy: no document '{args.doc}' in the index\n")
         return EXIT_NOT_FOUND
     html = render_html(rec)
     Path(args.out).write_text(html, encoding="utf-8")
