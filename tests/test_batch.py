@@ -160,8 +160,11 @@ def test_kill_9_leaves_a_usable_index_that_the_next_run_completes(tmp_path):
         (folder / f"d{i:03d}.txt").write_text(DOC_A.replace("15/CT-UBND", f"{i + 100}/CT-UBND")
                                               + f"\n{i}. Sở Y tế báo cáo kết quả đợt {i}.\n" * 30, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    # batches of 4 (never flushed by the clock here), so the kill lands between batches or inside one
+    (tmp_path / "config.toml").write_text("[run]\nwrite_batch = 4\nwrite_batch_seconds = 3600\n", encoding="utf-8")
     args = [sys.executable, "-m", "vanban.cli", "run", str(folder), "--index", str(tmp_path / "index.sqlite"),
-            "--registry", str(tmp_path / "registry.sqlite"), "--jobs", "1", "--json"]
+            "--registry", str(tmp_path / "registry.sqlite"), "--jobs", "1", "--json",
+            "--config", str(tmp_path / "config.toml")]
     proc = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -172,6 +175,7 @@ def test_kill_9_leaves_a_usable_index_that_the_next_run_completes(tmp_path):
     proc.wait()
     partial = _docs_safe(tmp_path)
     assert 0 < len(partial) < n, "the kill should land mid-run"
+    assert len(partial) % 4 == 0, "a batch is written whole or not at all"
     idx = open_index({"backend": "sqlite", "path": str(tmp_path / "index.sqlite")})
     try:
         assert idx.search("báo cáo")["total"] == len(partial)
@@ -191,3 +195,43 @@ def _docs_safe(tmp):
         return _docs(tmp)
     except Exception:
         return set()
+
+
+class _CountingIndex:
+    """Wraps an index and records the size of every write_many call."""
+
+    def __init__(self, inner):
+        self.inner, self.batches = inner, []
+
+    def write_many(self, records):
+        records = list(records)
+        self.batches.append(len(records))
+        return self.inner.write_many(records)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_documents_are_written_in_batches(tmp_path, jobs):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(7):
+        (folder / f"d{i}.txt").write_text(DOC_A.replace("15/CT-UBND", f"{i + 100}/CT-UBND"), encoding="utf-8")
+    idx = _CountingIndex(open_index({"backend": "sqlite", "path": str(tmp_path / "index.sqlite")}))
+    try:
+        rep = run_batch([str(folder)], idx, registry_path=str(tmp_path / "registry.sqlite"), jobs=jobs,
+                        write_batch=3, write_batch_seconds=3600)
+        assert idx.batches == [3, 3, 1]
+        assert rep.extracted == 7 and len(rep.added) == 7
+        assert len(rep.new_assignments) == sum(d["assignments"] for d in rep.documents) > 7
+        assert len(idx.list_documents()) == 7
+    finally:
+        idx.close()
+    # the registry knows every written document: a rerun extracts nothing
+    idx = open_index({"backend": "sqlite", "path": str(tmp_path / "index.sqlite")})
+    try:
+        again = run_batch([str(folder)], idx, registry_path=str(tmp_path / "registry.sqlite"), jobs=1)
+        assert again.extracted == 0 and again.unchanged == 7
+    finally:
+        idx.close()

@@ -51,6 +51,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             as_of=args.as_of, keep_deleted=args.keep_deleted or bool(cfg["run"]["keep_deleted"]),
             ocr=bool(cfg["run"]["ocr"]), max_file_mb=float(cfg["run"]["max_file_mb"]),
             progress=not args.json and files_hint > int(cfg["run"]["progress_min_files"]),
+            write_batch=max(1, int(cfg["run"]["write_batch"])),
+            write_batch_seconds=float(cfg["run"]["write_batch_seconds"]),
         )
     d = rep.to_dict()
     if args.json:

@@ -9,7 +9,8 @@ from typing import Any
 
 DEFAULTS: dict[str, Any] = {
     "run": {"paths": ["corpus"], "jobs": 0, "max_file_mb": 200, "ocr": True, "keep_deleted": False,
-            "registry": "var/registry.sqlite", "progress_min_files": 5},
+            "registry": "var/registry.sqlite", "progress_min_files": 5, "write_batch": 64,
+            "write_batch_seconds": 5.0},
     "index": {"backend": "sqlite", "path": "var/vanban.sqlite", "url": "http://localhost:9200",
               "prefix": "vanban", "compat_headers": True, "timeout": 30},
     "serve": {"host": "127.0.0.1", "port": 8000},

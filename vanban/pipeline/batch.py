@@ -2,19 +2,21 @@
 
 The registry (a small SQLite file, independent of the index backend) remembers, per file
 path, the content hash and the document it produced, and per document the facts a change
-report compares against.  The index is written first and the registry second, each
-document in its own transaction: a run killed at any point leaves at worst a document the
-registry does not know yet, which the next run extracts again (writes are idempotent).
+report compares against.  Documents are written in batches: one index transaction per
+batch, then the registry rows of that batch in one registry transaction.  A run killed at any
+point leaves at worst documents the registry does not know yet, which the next run extracts
+again (writes are idempotent); never part of a document.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -75,10 +77,16 @@ class Registry:
             self.db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?)", (path, sha, size, mtime_ns, doc_id))
 
     def record_doc(self, doc_id: str, sha: str, summary: dict[str, Any], path: str, size: int, mtime_ns: int) -> None:
+        self.record_docs([(doc_id, sha, summary, path, size, mtime_ns)])
+
+    def record_docs(self, rows: list[tuple[str, str, dict[str, Any], str, int, int]]) -> None:
+        """(doc_id, sha, summary, path, size, mtime_ns) of documents just written, in one transaction."""
         with self.db:
-            self.db.execute("INSERT OR REPLACE INTO docs VALUES (?,?,?,?)",
-                            (doc_id, sha, EXTRACTOR_VERSION, json.dumps(summary, ensure_ascii=False)))
-            self.db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?)", (path, sha, size, mtime_ns, doc_id))
+            self.db.executemany("INSERT OR REPLACE INTO docs VALUES (?,?,?,?)",
+                                [(d, sha, EXTRACTOR_VERSION, json.dumps(summ, ensure_ascii=False))
+                                 for d, sha, summ, *_ in rows])
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?)",
+                                [(p, sha, size, mtime, d) for d, sha, _, p, size, mtime in rows])
 
     def forget_file(self, path: str) -> None:
         with self.db:
@@ -194,8 +202,12 @@ def _overdue(deadline: str | None, as_of: str | None) -> bool:
 
 def run_batch(paths: list[str], index: Any, *, registry_path: str, jobs: int = 0, as_of: str | None = None,
               keep_deleted: bool = False, ocr: bool = True, max_file_mb: float | None = None,
-              progress: bool = False) -> RunReport:
-    """Bring the index up to date with the files under `paths`."""
+              progress: bool = False, write_batch: int = 64, write_batch_seconds: float = 5.0) -> RunReport:
+    """Bring the index up to date with the files under `paths`.
+
+    Extracted documents are written `write_batch` at a time (or after `write_batch_seconds`,
+    whichever comes first), each batch in one index transaction followed by its registry rows.
+    """
     started = dt.datetime.now().isoformat(timespec="seconds")
     t0 = time.perf_counter()
     as_of = as_of or dt.date.today().isoformat()
@@ -256,26 +268,44 @@ def run_batch(paths: list[str], index: Any, *, registry_path: str, jobs: int = 0
     by_path = {t[0]: t for t in work}
     n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
     results = _run_workers([(t[0], t[2], ocr, max_bytes) for t in work], n_jobs, progress)
+    pending: list[tuple[tuple[str, str, str, int, int, str], dict[str, Any]]] = []  # (todo item, record)
+    pending_since = 0.0
+
+    def flush() -> None:
+        """Write the pending documents in one index transaction, then note them in the registry."""
+        if not pending:
+            return
+        _write_all(index, [r for _, r in pending])
+        olds = [reg.doc(item[2]) for item, _ in pending]
+        news = [summary_of(r) for _, r in pending]
+        reg.record_docs([(item[2], item[1], summ, item[0], item[3], item[4]) for (item, _), summ in zip(pending, news)])
+        for (item, record), old, new_summary in zip(pending, olds, news):
+            doc_id, status = item[2], item[5]
+            old_summary = json.loads(old["summary"]) if old else {"refs": [], "tasks": []}
+            rep.extracted += 1
+            hd = record.get("header") or {}
+            rep.documents.append({"doc": doc_id, "type": hd.get("type"), "number": hd.get("number"),
+                                  **{k: len(record.get(k, [])) for k in
+                                     ("references", "deadlines", "agencies", "assignments", "targets")},
+                                  "warnings": (record.get("meta") or {}).get("warnings", [])})
+            (rep.added if status == "added" else rep.changed).append(doc_id)
+            _diff(rep, doc_id, old_summary, new_summary, as_of, last_as_of)
+        pending.clear()
+
     for path, record, error in results:
-        sp, sha, doc_id, size, mtime, status = by_path[path]
+        item = by_path[path]
         if error is not None:
             rep.failed.append({"file": path, "reason": error})
             continue
         assert record is not None
-        old = reg.doc(doc_id)
-        old_summary = json.loads(old["summary"]) if old else {"refs": [], "tasks": []}
-        record["sources"] = sorted(set(reg.sources(doc_id)) | {sp})
-        index.write_document(record)
-        new_summary = summary_of(record)
-        reg.record_doc(doc_id, sha, new_summary, sp, size, mtime)
-        rep.extracted += 1
-        hd = record.get("header") or {}
-        rep.documents.append({"doc": doc_id, "type": hd.get("type"), "number": hd.get("number"),
-                              **{k: len(record.get(k, [])) for k in
-                                 ("references", "deadlines", "agencies", "assignments", "targets")},
-                              "warnings": (record.get("meta") or {}).get("warnings", [])})
-        (rep.added if status == "added" else rep.changed).append(doc_id)
-        _diff(rep, doc_id, old_summary, new_summary, as_of, last_as_of)
+        record["sources"] = sorted(set(reg.sources(item[2])) | {item[0]})
+        if not pending:
+            pending_since = time.monotonic()
+        pending.append((item, record))
+        # one transaction per batch: a commit (and its FTS segment flush) per document cost ~1 ms
+        if len(pending) >= write_batch or time.monotonic() - pending_since >= write_batch_seconds:
+            flush()
+    flush()
     for sp, sha, doc_id, size, mtime, _ in copies:
         if reg.doc(doc_id) is not None:
             reg.record_file(sp, sha, size, mtime, doc_id)
@@ -324,6 +354,15 @@ def run_batch(paths: list[str], index: Any, *, registry_path: str, jobs: int = 0
     return rep
 
 
+def _write_all(index: Any, records: list[dict[str, Any]]) -> None:
+    write_many = getattr(index, "write_many", None)
+    if write_many is not None:
+        write_many(records)
+    else:  # a backend without batch writes
+        for r in records:
+            index.write_document(r)
+
+
 def _diff(rep: RunReport, doc_id: str, old: dict[str, Any], new: dict[str, Any], as_of: str,
           last_as_of: str | None) -> None:
     for k in sorted(set(new["refs"]) - set(old["refs"])):
@@ -363,12 +402,19 @@ def _run_workers(args: list[tuple[str, str, bool, int | None]], jobs: int,
                 if bar:
                     bar.update(1)
             return
+        # a bounded window of files in flight: results the writer has not taken yet stay few, so
+        # memory does not grow with the number of files
+        window = jobs * 4
+        todo = iter(args)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futs = [pool.submit(_work, a) for a in args]
-            for fut in as_completed(futs):
-                yield fut.result()
-                if bar:
-                    bar.update(1)
+            running = {pool.submit(_work, a) for a in itertools.islice(todo, window)}
+            while running:
+                done, running = wait(running, return_when=FIRST_COMPLETED)
+                running |= {pool.submit(_work, a) for a in itertools.islice(todo, len(done))}
+                for fut in done:
+                    yield fut.result()
+                    if bar:
+                        bar.update(1)
     finally:
         if bar:
             bar.close()
