@@ -11,20 +11,35 @@ from typing import Any
 Span = tuple[int, int]
 
 
+def _copy(v: Any) -> Any:
+    """A field's value as JSON wants it: tuples (spans) become lists, containers are copied."""
+    if isinstance(v, tuple):
+        return list(v)
+    if isinstance(v, list):
+        return [list(x) if isinstance(x, tuple) else x for x in v]
+    if isinstance(v, dict):
+        return dict(v)
+    return v
+
+
+_SCALARS = frozenset((str, int, float, bool, type(None)))
+_ASDICT: dict[type, Any] = {}
+
+
 def asdict(record: Any) -> dict[str, Any]:
     """A record's fields as a dict (shallow: fields hold strings, numbers, spans and lists of
-    them; `dataclasses.asdict` deep-copies and cost 15% of a batch run)."""
-    out: dict[str, Any] = {}
-    for f in fields(record):
-        v = getattr(record, f.name)
-        if isinstance(v, tuple):
-            v = list(v)
-        elif isinstance(v, list):
-            v = [list(x) if isinstance(x, tuple) else x for x in v]
-        elif isinstance(v, dict):
-            v = dict(v)
-        out[f.name] = v
-    return out
+    them; `dataclasses.asdict` deep-copies and cost 15% of a batch run).
+
+    One function per class, generated from its fields on first use (as `dataclasses` writes
+    `__init__`): a loop over `dataclasses.fields` on each of the ~130 records of a document
+    cost as much as the rest of serialising."""
+    f = _ASDICT.get(type(record))
+    if f is None:
+        body = ", ".join(f"{fl.name!r}: (v if type(v := r.{fl.name}) in S else c(v))" for fl in fields(record))
+        ns: dict[str, Any] = {}
+        exec(f"def asdict(r):\n    return {{{body}}}", {"S": _SCALARS, "c": _copy}, ns)
+        f = _ASDICT[type(record)] = ns["asdict"]
+    return f(record)
 
 
 @dataclass
