@@ -7,6 +7,7 @@ in folded text are valid in the original.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 import unicodedata
@@ -245,3 +246,36 @@ def anchored_finditer(rx: re.Pattern[str], text: str, anchor: re.Pattern[str],
         if m:
             last = m.end()
             yield m
+
+
+_DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast scan from the regex engine)
+
+
+@lru_cache(maxsize=8)
+def digit_runs(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(starts, ends) of the runs of digits in `text`, in order.
+
+    Every extractor anchors its number and date patterns on digit runs; the scan is done once
+    per text (cached), not once per pattern.  The positions hold for a lower-cased or folded
+    copy of the same length too: no character becomes a digit, or stops being one, in
+    `str.lower` or `fold_same_length` (checked over all of Unicode)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _DIGIT_RUN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return tuple(starts), tuple(ends)
+
+
+def digit_run_starts(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """`[m.start() for m in re.compile(r"\\d+").finditer(text, lo, hi)]`, from `digit_runs`: the
+    runs starting in [lo, hi), led by `lo` itself when a run begun before it goes on past it."""
+    hi = len(text) if hi is None else min(hi, len(text))
+    if lo >= hi:
+        return []
+    starts, ends = digit_runs(text)
+    k = bisect.bisect_left(starts, lo)
+    out = list(starts[k:bisect.bisect_left(starts, hi, k)])
+    if k > 0 and ends[k - 1] > lo:
+        out.insert(0, lo)
+    return out

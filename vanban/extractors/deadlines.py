@@ -70,7 +70,7 @@ from typing import Any, Iterable
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Deadline
-from vanban.text import DATE_RE, anchored_finditer, deadline_due, fold as _fold_text, iso_date, make_date, parse_date_match, roman_to_int
+from vanban.text import DATE_RE, deadline_due, digit_run_starts, fold as _fold_text, iso_date, make_date, parse_date_match, roman_to_int
 
 # folding is called on the same short cue words over and over
 fold = lru_cache(maxsize=8192)(_fold_text)
@@ -305,13 +305,10 @@ def _ref_spans(doc: Document) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-_DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast scan from the regex engine)
-
-
 def _citations(text: str):
     """`rules().citation.finditer(text)`, tried only where a digit run starts (a citation
     opens with a digit not preceded by a word character)."""
-    return anchored_finditer(rules().citation, text, _DIGIT_RUN)
+    return _matches_at(rules().citation, text, digit_run_starts(text), len(text))
 
 
 def _citation_regions(text: str, refs: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
@@ -334,19 +331,19 @@ def _citation_regions(text: str, refs: list[tuple[int, int]], ends: list[int]) -
     return out
 
 
-def _in_status_section(doc: Document, pos: int) -> bool:
+def _status_sections(doc: Document) -> list[tuple[int, int]]:
+    """Spans of the clauses headed as a status section ("Thực trạng", "Kết quả đạt được"):
+    what lies in them describes the past."""
     segs = doc.segments
     if not segs:
-        return False
+        return []
     r = rules()
+    out = []
     for c in segs.clauses:
-        if c.start > pos:
-            break
-        if c.start <= pos < c.end:
-            head = c.heading[len(c.label):] if c.heading.startswith(c.label) else c.heading
-            if _status_heading(head.strip(" *_#.:"), r.status):
-                return True
-    return False
+        head = c.heading[len(c.label):] if c.heading.startswith(c.label) else c.heading
+        if _status_heading(head.strip(" *_#.:"), r.status):
+            out.append((c.start, c.end))
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -474,10 +471,11 @@ _ANCHOR_AT = re.compile(r"\d+|ngày|năm|tháng|quý|sáu")
 _ANCHOR_WORDS = ("ngày", "năm", "tháng", "quý", "sáu")
 
 
-def _anchor_starts(text: str, lo: int, hi: int) -> list[int]:
+def _anchor_starts(text: str, lo: int, hi: int, orig: str) -> list[int]:
     """`[m.start() for m in _ANCHOR_AT.finditer(text, lo, hi)]`, faster: digit runs and the
-    words never overlap (no word holds a digit or overlaps another), so the scan is their union."""
-    out = [m.start() for m in _DIGIT_RUN.finditer(text, lo, hi)]
+    words never overlap (no word holds a digit or overlaps another), so the scan is their union.
+    `text` is `orig` (the document's text, whose digit runs are known) or its lower-cased copy."""
+    out = digit_run_starts(orig, lo, hi)
     for w in _ANCHOR_WORDS:
         i = text.find(w, lo, hi)
         while i >= 0:
@@ -487,9 +485,9 @@ def _anchor_starts(text: str, lo: int, hi: int) -> list[int]:
     return out
 
 
-def _anchors(rx: re.Pattern[str], text: str, lo: int, hi: int):
+def _anchors(rx: re.Pattern[str], text: str, lo: int, hi: int, orig: str):
     last = -1
-    for p in _anchor_starts(text, lo, hi):
+    for p in _anchor_starts(text, lo, hi, orig):
         if p < last:
             continue
         m = rx.match(text, p, hi)
@@ -521,14 +519,21 @@ def _occurrences(text: str, words: tuple[str, ...], lo: int, hi: int) -> list[in
     return sorted(out)
 
 
+@lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    """`text` lower-cased when that keeps every offset, else `text` (cached: the title and the
+    body of a document are scanned in turn)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
+
+
 def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_Cand]:
     r = rules()
     out: list[_Cand] = []
     # The patterns are written in lower case and run over a lower-cased copy: case-insensitive
     # matching of Vietnamese letters costs the regex engine several times more.
-    low = text.lower()
-    if len(low) == len(text):
-        text = low
+    orig = text
+    text = _lower(text)
     # a period starts with "trong" or its period word; a recurrence at one of its first words
     for m in _matches_at(r.period, text, _occurrences(text, r.period_starts, lo, hi), hi):
         a, b = int(m.group("a")), int(m.group("b"))
@@ -575,7 +580,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         n = int(m.group("n"))
         v = f"PT{n}{u[1:]}" if u.startswith("T") else f"P{n}{u}"
         out.append(_Cand(m.start(), m.end(), "by", v, False, "relative", 2, rule="by:relative"))
-    for m in _anchors(r.anchor, text, lo, hi):
+    for m in _anchors(r.anchor, text, lo, hi, orig):
         av = _anchor_value(m, issued)
         if not av:
             continue
@@ -727,6 +732,7 @@ def _find(doc: Document) -> list[_Cand]:
         cands = _candidates(text, title[0], title[1], issued) + cands
     page = furniture(text)
     own = _own_name_tokens(doc)
+    status = _status_sections(doc)
     for c in _resolve(cands, text):
         if segs and segs.is_excluded(c.start):
             continue
@@ -745,7 +751,7 @@ def _find(doc: Document) -> list[_Cand]:
             continue  # a period in the title of a cited document ("... về việc báo cáo ... 6 tháng đầu năm 2023")
         if r.past.search(text, ps, pe) and not (c.form in ("date", "pdate") and c.kind == "by"):
             continue  # "kể từ năm 2001 đến nay", "những năm qua"
-        if _in_status_section(doc, c.start):
+        if any(a <= c.start < b for a, b in status):
             continue
         if c.form == "period" and issued and c.cue != "trong" and int(c.value[:4]) < issued.year - 1:
             continue  # the name of a programme that was already running

@@ -25,7 +25,7 @@ from pathlib import Path
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Reference
-from vanban.text import DATE_RE, anchored_finditer, collapse_ws, fold as _fold_text, fold_same_length, parse_date_match
+from vanban.text import DATE_RE, anchored_finditer, collapse_ws, digit_run_starts, fold as _fold_text, fold_same_length, parse_date_match
 
 # folding is called on the same short words and keys over and over
 fold = lru_cache(maxsize=8192)(_fold_text)
@@ -84,7 +84,6 @@ _TW_FIRST = sorted({t.split()[0] for t in _TYPE_WORDS}, key=len, reverse=True)
 assert all(re.fullmatch(r"\w+", w) for w in _TW_FIRST)
 _AT_TW = re.compile("|".join(re.escape(w) for w in _TW_FIRST))
 _AT_TW_LOW = re.compile("|".join(re.escape(w) for w in sorted({w.lower() for w in _TW_FIRST}, key=len, reverse=True)))
-_AT_DIGITS = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast scan from the regex engine)
 _AT_BEFORE = re.compile(_AT_TW_LOW.pattern + "|số")
 
 
@@ -419,7 +418,7 @@ def _before(text: str, low: str | None, lo: int, hi: int) -> re.Match[str] | Non
 def _numbered(text: str) -> list[_Cit]:
     out: list[_Cit] = []
     low = _lowered(text)
-    for m in _scan(_NUMBER, text, _AT_DIGITS):
+    for m in _matches_at(_NUMBER, text, digit_run_starts(text)):
         n = _parse_number(m)
         if not n:
             continue

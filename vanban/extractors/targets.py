@@ -28,7 +28,7 @@ from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document, Segments
 from vanban.pipeline.segment import segment, sentences
 from vanban.schema import Target
-from vanban.text import DATE_RE, fold, fold_same_length, parse_date_match, parse_number
+from vanban.text import DATE_RE, digit_run_starts, digit_runs, fold, fold_same_length, parse_date_match, parse_number
 
 _DATA = Path(__file__).with_name("data") / "targets.toml"
 
@@ -195,24 +195,22 @@ def _fold_fast(text: str) -> str:
     return text
 
 
-_DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast scan from the regex engine)
-
-
-def _run_starts(ft: str, lo: int, hi: int | None = None) -> list[int]:
-    """`[m.start() for m in _DIGITS.finditer(ft, lo, hi)]`: where a digit run starts."""
-    out = [m.start() for m in _DIGIT_RUN.finditer(ft, lo, len(ft) if hi is None else hi)]
-    if out and out[0] == lo and lo > 0 and ft[lo - 1].isdecimal():
+def _run_starts(text: str, lo: int, hi: int | None = None) -> list[int]:
+    """Where a digit run starts in [lo, hi) (a run begun before lo is not counted); `text` is
+    the document's text or a copy of it folded to the same length (same digits)."""
+    out = digit_run_starts(text, lo, hi)
+    if out and out[0] == lo and lo > 0 and text[lo - 1].isdecimal():
         del out[0]  # the run began before lo
     return out
 
 
-def _date_spans(ft: str) -> list[tuple[int, int]]:
+def _date_spans(text: str, ft: str) -> list[tuple[int, int]]:
     """Spans of `DATE_RE.finditer(ft)`, tried only at the last two digits of each digit run
-    (a date opens with one or two digits followed by a separator, never by a digit)."""
+    (a date opens with one or two digits followed by a separator, never by a digit); `ft` is
+    `text` folded (same digits)."""
     out: list[tuple[int, int]] = []
     last = 0
-    for run in _DIGIT_RUN.finditer(ft):
-        a, b = run.span()
+    for a, b in zip(*digit_runs(text)):
         for p in (b - 2, b - 1):
             if p >= a and p >= last:
                 m = DATE_RE.match(ft, p)
@@ -285,7 +283,7 @@ class _Ctx:
         self.refs = _spans_of(doc, "references")
         # no figure inside a citation, a date or a deadline ("trước 15/12"); no year inside the
         # first two (a deadline "đến năm 2020" is exactly where a target's year is written)
-        self.dates = _date_spans(self.ft)
+        self.dates = _date_spans(self.text, self.ft)
         self.nogo = self.refs + self.dates + _spans_of(doc, "deadlines")
         self.nogo_set = _SpanSet(self.nogo)
         self.appendix = _appendix_spans(doc.text, self.seg)
@@ -642,10 +640,10 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
     # Every pattern opens with a number: try them only where a digit run starts (much faster
     # than letting each regex scan the whole text).  The title of the document is read too
     # ("..., đặt mục tiêu 80% hồ sơ được số hóa").
-    starts = _run_starts(ft, b0)
+    starts = _run_starts(ctx.text, b0)
     title = ctx.doc.header.spans.get("title") if ctx.doc.header else None
     if title and title[1] <= b0:
-        starts = _run_starts(ft, title[0], title[1]) + starts
+        starts = _run_starts(ctx.text, title[0], title[1]) + starts
 
     def scan(rx: re.Pattern[str]):
         last = -1
