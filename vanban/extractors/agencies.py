@@ -40,7 +40,9 @@ administrative body as ORG (1 of 81 gold agencies) and costs seconds per documen
 from __future__ import annotations
 
 import re
+import string
 import tomllib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -723,10 +725,20 @@ def _key(display: str, holder: str, collective: bool) -> str:
     return "B|" + (hclass + "|" if holder else "") + body
 
 
-def _is_caps_line(text: str, s: int, e: int) -> bool:
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
+
+
+def _is_caps_line(text: str, s: int, e: int, ua: str | None = None) -> bool:
+    """ua: the unaccented copy of text (its letters are letters, its capitals capitals, one for one):
+    where its line is ASCII, the letters are counted by bytes.translate."""
     line = text[s:e]
     if len(line) > 200:  # a heading or a stamp is short
         return False
+    if ua is not None and ua[s:e].isascii():
+        b = ua[s:e].encode("ascii")
+        n_letters = len(b) - len(b.translate(None, _ASCII_LETTERS))
+        return n_letters >= 4 and (len(b) - len(b.translate(None, _ASCII_UPPER))) / n_letters > 0.85
     letters = list(filter(str.isalpha, line))
     return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.85
 
@@ -775,7 +787,7 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
 
 _HWS = {c: " " for c in (0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
                           0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000)}
-_U_CACHE: dict[int, tuple[str, str]] = {}
+_U_CACHE: dict[int, tuple[str, str, str]] = {}  # id(text) → (text, _u(text), _unaccented(text))
 
 
 def _u(text: str) -> str:
@@ -785,6 +797,15 @@ def _u(text: str) -> str:
     if hit and hit[0] is text:
         return hit[1]
     return _copies(text)[1]
+
+
+def _unaccented(text: str) -> str:
+    """text with diacritics stripped, case and white space kept (same length)."""
+    hit = _U_CACHE.get(id(text))
+    if hit and hit[0] is text:
+        return hit[2]
+    _copies(text)
+    return _U_CACHE[id(text)][2]
 
 
 _UNACCENT_LIST = list(range(0x1F00))  # unaccent_same_length's table as a list: translates faster
@@ -806,7 +827,7 @@ def _copies(text: str) -> tuple[str, str, str | None]:
     if len(_U_CACHE) > 8:
         _U_CACHE.clear()
         _F_CACHE.clear()
-    _U_CACHE[id(text)] = (text, u)
+    _U_CACHE[id(text)] = (text, u, ua)
     _F_CACHE[id(text)] = (text, f)
     return text, u, f
 
@@ -833,7 +854,12 @@ def fold_span(text: str, a: int, b: int) -> str:
     f = _folded(text)
     if f is None:
         return fold(text[a:b])
-    return " ".join(f[a:b].split())
+    x = f[a:b].strip()
+    # white space already collapsed (the usual case) needs no split and join: " " is the only
+    # printable white space character
+    if "  " not in x and x.isprintable():
+        return x
+    return " ".join(x.split())
 
 
 @lru_cache(maxsize=8192)
@@ -1055,9 +1081,17 @@ _JOIN = re.compile(rf"^(?:{H}*[,;]{H}*(?:va{H}+|cung{H}+)?|{H}+(?:va|cung|hoac|c
 _ABBR_DOT = re.compile(r"(?:\b[A-ZĐ]{1,4}|\d)\.$")
 
 
-def _clause_start(text: str, pos: int, floor: int) -> int:
-    """Start of the sentence part that ends at pos: after . ; : ! ? or a line break."""
-    hard = max(text.rfind(c, floor, pos) for c in "\n;:!?")  # the last stop that always ends a part
+_STOP = re.compile(r"[\n;:!?]")  # a clause always ends at these
+
+
+def _clause_start(text: str, pos: int, floor: int, stops: list[int] | None = None) -> int:
+    """Start of the sentence part that ends at pos: after . ; : ! ? or a line break.  stops: the
+    positions of _STOP in text, when known."""
+    if stops is None:
+        hard = max(text.rfind(c, floor, pos) for c in "\n;:!?")  # the last stop that always ends a part
+    else:
+        k = bisect_left(stops, pos) - 1
+        hard = stops[k] if k >= 0 and stops[k] >= floor else -1
     j = pos
     while True:  # a "." after it ends one unless it closes an abbreviation or a number ("TP.", "1.")
         i = text.rfind(".", max(floor, hard + 1), j)
@@ -1169,15 +1203,63 @@ def _blocked_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
+class _Spans:
+    """A union of [start, end) spans, for asking whether a position lies in one (by bisection)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(sp for sp in spans if sp[0] < sp[1]):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __contains__(self, x: int) -> bool:
+        k = bisect_right(self.starts, x) - 1
+        return k >= 0 and x < self.ends[k]
+
+
+_KG_ANY = re.compile(r"Kính\s+gửi", re.I)  # what every match of _KG_LINE and _KG holds
+
+
+class _DocInfo:
+    """What the context rules ask of a document for every group, computed once per document."""
+
+    def __init__(self, doc: Document, lx: _Lex):
+        text = doc.text
+        self.blocked = _Spans(_blocked_spans(doc))
+        self.stops = [m.start() for m in _STOP.finditer(text)]
+        self.kinh_gui = bool(_KG_ANY.search(text))  # no "Kính gửi" at all: no line is an addressee
+        self.scope = lx.scope is not None and _scope_anywhere(lx, text)
+        # line start → (all-caps line, "Kính gửi:" block, scope article, wide gap): the same for
+        # every group of a line
+        self.lines: dict[int, tuple[bool, bool, bool, bool]] = {}
+
+
+def _scope_anywhere(lx: _Lex, text: str) -> bool:
+    """May some line open a scope article?  Its subject ends with one of the words that end the
+    [cues] scope_subject phrases, then comes a scope verb (lx.scope reads a line's folded start)."""
+    rx = lx.by_word.get("scope_any")
+    if rx is None:
+        cues = lx.data["cues"]
+        last = {fold(p).split()[-1] for p in cues["scope_subject"]}
+        rx = lx.by_word["scope_any"] = re.compile(
+            rf"(?:{'|'.join(sorted(map(re.escape, last)))})\s+(?:{_cue_alt(cues.get('scope_verb', []))})")
+    f = _folded(text)
+    return bool(rx.search(f if f is not None else fold(text)))
+
+
 _OPEN = re.compile(r"[ \t]*\([ \t]*")
 _CLOSE = re.compile(r"[ \t]*\)")
 
 
-def _apposition(text: str, prev: Group, m: Mention, blocked) -> bool:
+def _apposition(text: str, prev: Group, m: Mention, blocked: _Spans) -> bool:
     """Is m the whole of a parenthesis right after an acting group, naming the unit that acts for it?"""
     return (not prev.ignored and not prev.owner and bool(prev.trigger or prev.subject)
             and prev.trigger != "(" and bool(_OPEN.fullmatch(text, prev.end, m.start))
-            and bool(_CLOSE.match(text, m.end)) and not any(a <= m.start < b for a, b in blocked))
+            and bool(_CLOSE.match(text, m.end)) and m.start not in blocked)
 
 
 def analyse(doc: Document) -> Analysis:
@@ -1189,12 +1271,11 @@ def analyse(doc: Document) -> Analysis:
     text = doc.text
     lx = _lex()
     mentions = find_mentions(text)
-    blocked = _blocked_spans(doc)
+    info = _DocInfo(doc, lx)
     tables = read_tables(text)
     role_cells = [(r[t.cols[k]], k) for t in tables for r in t.rows for k in ("lead", "support")
                   if k in t.cols and t.cols[k] < len(r)]
     groups: list[Group] = []
-    lines: dict[int, tuple[bool, bool]] = {}
     for m in mentions:
         if groups:
             g = groups[-1]
@@ -1206,8 +1287,8 @@ def analyse(doc: Document) -> Analysis:
                 g.end = m.end
                 continue
         g = Group([m], m.start, m.end)
-        _context(doc, g, blocked, lx, lines)
-        if g.ignored and groups and _apposition(text, groups[-1], m, blocked):
+        _context(doc, g, info, lx)
+        if g.ignored and groups and _apposition(text, groups[-1], m, info.blocked):
             g.ignored, g.trigger = False, "("  # "phản ánh về Sở Tài chính (Phòng Quản lý ngân sách)"
         for (a, b), k in role_cells:
             if a <= m.start < b:  # a body in the "chủ trì" / "phối hợp" column of a table
@@ -1255,22 +1336,24 @@ def _ends_with(s: str, tails: tuple[str, ...] | None, filler: str) -> bool:
     return s.endswith(tails, 0, i)
 
 
-def _context(doc: Document, g: Group, blocked, lx: _Lex, lines: dict | None = None) -> None:
+def _context(doc: Document, g: Group, di: _DocInfo, lx: _Lex) -> None:
     text = doc.text
     s = g.start
     line_start = text.rfind("\n", 0, s) + 1
     line_end = text.find("\n", s)
     line_end = len(text) if line_end < 0 else line_end
-    if lines is None:
-        lines = {}
-    info = lines.get(line_start)
-    if info is None:  # (all-caps line, "Kính gửi:" block, scope article): the same for every group of a line
-        info = lines[line_start] = (_is_caps_line(text, line_start, line_end), _kinh_gui(text, line_start),
-                                    lx.scope is not None and bool(lx.scope.match(fold_span(
-                                        text, line_start, min(line_end, line_start + 80)).lstrip("-–•+*0123456789.) "))))
-    if any(a <= s < b for a, b in blocked) or info[0] or _PAGE_LINE.match(text, g.end, line_end):
+    info = di.lines.get(line_start)
+    if info is None:
+        line = text[line_start:line_end]
+        info = di.lines[line_start] = (
+            _is_caps_line(text, line_start, line_end, _unaccented(text)),
+            di.kinh_gui and _kinh_gui(text, line_start),
+            di.scope and bool(lx.scope.match(fold_span(
+                text, line_start, min(line_end, line_start + 80)).lstrip("-–•+*0123456789.) "))),
+            "\t" in line or "   " in line)  # _PAGE_LINE's gap ([ \t]{3,}) is somewhere in the line
+    if s in di.blocked or info[0] or info[3] and _PAGE_LINE.match(text, g.end, line_end):
         g.ignored = True  # a running footer: "Sở Tài nguyên và Môi trường Bình Định        2"
-    cs = _clause_start(text, s, max(line_start, s - 400))
+    cs = _clause_start(text, s, max(line_start, s - 400), di.stops)
     g.clause_start = cs
     prev = text[cs:s]
     pm = _MARKER.match(prev)
