@@ -43,6 +43,47 @@ def fold_same_length(s: str) -> str:
     return "".join(map(_fold_char, s))
 
 
+# The lower-case letters of Vietnamese that carry diacritics: folding Vietnamese text is
+# lower-casing it and replacing these (see `fold_text`).
+_VI_MARKED = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_VI_FOLD = tuple((c, _fold_char(c)) for c in _VI_MARKED)
+
+
+@lru_cache(maxsize=8)
+def fold_text(text: str) -> str:
+    """`fold_same_length(text)` of a whole document, cached (several extractors read it).
+
+    Folding is done with a few whole-string operations instead of one call per character:
+    `str.lower()`, then one `str.replace` per Vietnamese marked letter.  That equals
+    `fold_same_length` when lower-casing keeps every offset, the text has no "Σ" (whose lower
+    case depends on its neighbours), and what is left is in NFD, i.e. holds no other letter
+    with a mark: every other character then folds to its lower case, which it already is
+    (checked over all of Unicode: folding a character and its lower case agree, and lower
+    case is idempotent).  Any other text takes the general way."""
+    low = text.lower()
+    if len(low) == len(text) and "Σ" not in text:
+        for c, f in _VI_FOLD:
+            low = low.replace(c, f)
+        if unicodedata.is_normalized("NFD", low):
+            return low
+    return _fold_by_replace(text)
+
+
+def _fold_by_replace(text: str) -> str:
+    """fold_same_length, one str.replace per character present that folds to another (many
+    times faster than str.translate); one translate table when a folded character is itself
+    folded further (replacing in turn would then differ from folding each character once)."""
+    chars = "".join(set(text))
+    folded = fold_same_length(chars)
+    pairs = [(c, f) for c, f in zip(chars, folded) if c != f]
+    keys = {c for c, _ in pairs}
+    if any(f in keys for _, f in pairs):
+        return text.translate(str.maketrans(chars, folded))
+    for c, f in pairs:
+        text = text.replace(c, f)
+    return text
+
+
 def fold(s: str | None) -> str:
     """Lower-case, strip diacritics (đ→d) and collapse whitespace."""
     if not s:

@@ -25,7 +25,7 @@ from pathlib import Path
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Reference
-from vanban.text import DATE_RE, anchored_finditer, collapse_ws, digit_run_starts, fold as _fold_text, fold_same_length, parse_date_match
+from vanban.text import DATE_RE, anchored_finditer, collapse_ws, digit_run_starts, fold as _fold_text, fold_text, parse_date_match
 
 # folding is called on the same short words and keys over and over
 fold = lru_cache(maxsize=8192)(_fold_text)
@@ -331,7 +331,7 @@ def _issuer_before(text: str, start: int) -> str | None:
 # --------------------------------------------------------------------------- helpers
 
 def _folded_before(text: str, pos: int, n: int = 60) -> str:
-    return fold_same_length(text[max(0, pos - n):pos])
+    return fold_text(text)[max(0, pos - n):pos]
 
 
 def _ends_with_cue(window_folded: str, cues: list[str]) -> bool:
@@ -344,7 +344,7 @@ def _clause_window(text: str, start: int) -> str:
     lo = max(0, start - 200)
     seg = text[lo:start]
     cut = max(seg.rfind(";"), seg.rfind("\n"), seg.rfind(". "))
-    return fold_same_length(seg[cut + 1:])
+    return fold_text(text)[lo + cut + 1:start]
 
 
 _REL_RX = re.compile("|".join(
@@ -354,7 +354,7 @@ _REL_RX = re.compile("|".join(
 
 def _relation(text: str, start: int) -> str:
     line_start = text.rfind("\n", 0, start) + 1
-    head = fold_same_length(text[line_start:line_start + 20]).lstrip(" \t*-+•")
+    head = fold_text(text)[line_start:line_start + 20].lstrip(" \t*-+•")
     if any(head.startswith(c) for c in _REL["can_cu_line"]):
         return "can_cu"
     best = "mention"
@@ -706,7 +706,7 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
             if m.start() in starts:
                 continue
             allow_nl = m.start() < header_end
-            if kind == "specific" and not re.match(rf"(?:{_SPECIFIC})(?!\w)", fold_same_length(text[m.end():m.end() + 40])):
+            if kind == "specific" and not re.match(rf"(?:{_SPECIFIC})(?!\w)", fold_text(text)[m.end():m.end() + 40]):
                 continue
             # word ends, to cut a short mention at its longest known prefix later
             ends: list[int] = []
@@ -946,7 +946,7 @@ def extract(doc: Document) -> list[Reference]:
                     rule = "anaphor:this-cited-in-sentence"
         else:
             if dem == "trên":
-                rest = fold_same_length(text[e:e + 20]).lstrip()
+                rest = fold_text(text)[e:e + 20].lstrip()
                 if rest.startswith(_TREN_NOT):
                     continue
             prev = latest(typ, s)

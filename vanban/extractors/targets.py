@@ -28,7 +28,7 @@ from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document, Segments
 from vanban.pipeline.segment import segment, sentences
 from vanban.schema import Target
-from vanban.text import DATE_RE, digit_run_starts, digit_runs, fold, fold_same_length, parse_date_match, parse_number
+from vanban.text import DATE_RE, digit_run_starts, digit_runs, fold, fold_text, parse_date_match, parse_number
 
 _DATA = Path(__file__).with_name("data") / "targets.toml"
 
@@ -180,21 +180,6 @@ _INTRO_YEAR = re.compile(
 )
 
 
-def _fold_fast(text: str) -> str:
-    """fold_same_length, one str.replace per character present that folds to another (many
-    times faster than str.translate); one translate table when a folded character is itself
-    folded further (replacing in turn would then differ from folding each character once)."""
-    chars = "".join(set(text))
-    folded = fold_same_length(chars)
-    pairs = [(c, f) for c, f in zip(chars, folded) if c != f]
-    keys = {c for c, _ in pairs}
-    if any(f in keys for _, f in pairs):
-        return text.translate(str.maketrans(chars, folded))
-    for c, f in pairs:
-        text = text.replace(c, f)
-    return text
-
-
 def _run_starts(text: str, lo: int, hi: int | None = None) -> list[int]:
     """Where a digit run starts in [lo, hi) (a run begun before lo is not counted); `text` is
     the document's text or a copy of it folded to the same length (same digits)."""
@@ -272,7 +257,7 @@ class _Ctx:
     def __init__(self, doc: Document):
         self.doc = doc
         self.text = doc.text
-        self.ft = _fold_fast(doc.text)
+        self.ft = fold_text(doc.text)
         lt = doc.text.lower()
         self.lt = lt if len(lt) == len(doc.text) else doc.text
         self.page = furniture(doc.text)

@@ -142,7 +142,7 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
             out.append((m.start(), end))
     # Page furniture left by PDF text extraction: running footers ending in "Trang 2/5" and
     # centred page numbers "- 3 -".  Never a fact.
-    for m in _PAGE_FURNITURE.finditer(text):
+    for m in _page_furniture(text):
         if not any(a <= m.start() < b for a, b in out):
             out.append((m.start(), m.end()))
     return sorted(out)
@@ -152,6 +152,33 @@ _APPENDIX_LINE = re.compile(r"^[*_ \t]*PHỤ\s+LỤC\b[^\n]{0,40}$", re.M)
 
 _PAGE_FURNITURE = re.compile(r"^[^\n]{0,160}?\bTrang\s+\d{1,4}(?:\s*/\s*\d{1,4})?[ \t]*$|^[ \t]*[-–][ \t]*\d{1,4}[ \t]*[-–][ \t]*$",
                              re.M)
+
+
+def _line_matches(rx: re.Pattern[str], text: str, starts: list[int]):
+    """`rx.finditer(text)` for a pattern that matches only at a line start ("^" under re.M),
+    tried only at `starts` (ascending line starts, every line where a match can begin)."""
+    last = 0
+    for p in starts:
+        if p < last:
+            continue
+        m = rx.match(text, p)
+        if m:
+            last = m.end()
+            yield m
+
+
+def _page_furniture(text: str):
+    """`_PAGE_FURNITURE.finditer(text)`, tried only on the lines that hold "Trang" or open with
+    a dash: at every other line its lazy "[^\n]{0,160}?" walked the whole line for nothing."""
+    starts = set()
+    for w in ("Trang", "-", "–"):
+        i = text.find(w)
+        while i >= 0:
+            ls = text.rfind("\n", 0, i) + 1
+            if w == "Trang" or not text[ls:i].strip(" \t"):
+                starts.add(ls)
+            i = text.find(w, i + 1)
+    return _line_matches(_PAGE_FURNITURE, text, sorted(starts))
 
 
 def _is_caps_heading(text: str) -> bool:
