@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Callable, TypeVar
+from typing import Any
 
 from vanban.schema import ClauseNode, Header, Span
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -80,18 +78,5 @@ class Document:
     facts: dict[str, list[Any]] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)  # ingest notes: encoding, format, ocr, warnings
 
-    # values derived from the text alone, shared by the extractors (see `derived`)
-    _derived: dict[str, tuple[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
-
     def span_text(self, span: Span) -> str:
         return self.text[span[0]:span[1]]
-
-    def derived(self, name: str, fn: Callable[[str], T]) -> T:
-        """`fn(self.text)`, computed once per document: several extractors read the same
-        folded or lower-cased copy, digit runs, page furniture.  `name` identifies `fn`."""
-        hit = self._derived.get(name)
-        if hit is not None and hit[0] is self.text:
-            return hit[1]
-        v = fn(self.text)
-        self._derived[name] = (self.text, v)
-        return v
