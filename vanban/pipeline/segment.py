@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from vanban.pipeline.document import Segments
 from vanban.schema import ClauseNode, Span
@@ -48,6 +49,11 @@ _SIGNATURE = re.compile(
     r"^[ \t*_]*(?:TM\.|KT\.|TL\.|Q\.|TUQ\.|(?:PHÓ\s+)?CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỦ TƯỚNG)\b[^\n]{0,60}$",
     re.M,
 )
+# Words the line a match of a line pattern opens on must hold (see _lines_holding): keep in step
+# with the patterns.
+_RECIPIENTS_WORDS = ("Nơi nhận", "NƠI NHẬN")
+_SIGNATURE_WORDS = ("TM.", "KT.", "TL.", "Q.", "TUQ.", "PHÓ", "CHỦ TỊCH", "GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "BỘ TRƯỞNG",
+                    "THỦ TƯỚNG")
 
 
 def split_lines(text: str) -> list[Span]:
@@ -118,7 +124,7 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
     long line (body text of an attached document) or a document type heading."""
     out: list[Span] = []
     starts = [s for s, _ in lines]
-    for m in _RECIPIENTS.finditer(text):
+    for m in _line_matches(_RECIPIENTS, text, _lines_holding(text, _RECIPIENTS_WORDS)):
         start, end = m.start(), m.end()
         for s, e in lines[max(0, bisect.bisect_right(starts, m.start()) - 1):]:
             if s < m.start():
@@ -128,7 +134,7 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
                 break
             end = e
         out.append((start, end))
-    for m in _SIGNATURE.finditer(text):
+    for m in _line_matches(_SIGNATURE, text, _lines_holding(text, _SIGNATURE_WORDS)):
         if not any(s <= m.start() < e for s, e in out):
             # A signature block is a run of short lines.
             end = m.end()
@@ -149,6 +155,7 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
 
 
 _APPENDIX_LINE = re.compile(r"^[*_ \t]*PHỤ\s+LỤC\b[^\n]{0,40}$", re.M)
+_APPENDIX_WORDS = ("PHỤ",)
 
 _PAGE_FURNITURE = re.compile(r"^[^\n]{0,160}?\bTrang\s+\d{1,4}(?:\s*/\s*\d{1,4})?[ \t]*$|^[ \t]*[-–][ \t]*\d{1,4}[ \t]*[-–][ \t]*$",
                              re.M)
@@ -165,6 +172,19 @@ def _line_matches(rx: re.Pattern[str], text: str, starts: list[int]):
         if m:
             last = m.end()
             yield m
+
+
+def _lines_holding(text: str, words: tuple[str, ...], pos: int = 0) -> list[int]:
+    """Ascending starts (0 or after a "\n", at or after `pos`) of the lines holding one of `words`:
+    where a line pattern that opens with markup and one of them can match.  Finding the words
+    is much cheaper than trying a "^" pattern at every position of the text."""
+    starts = set()
+    for w in words:
+        i = text.find(w, pos)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(w, i + 1)
+    return sorted(p for p in starts if p >= pos)
 
 
 def _page_furniture(text: str):
@@ -186,6 +206,20 @@ def _is_caps_heading(text: str) -> bool:
     return len(letters) >= 6 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+# The characters the label of each kind of marker can open with ("0": any decimal digit, as
+# "\d" in the patterns).  Keep in step with MARKERS: a line is matched only against the markers
+# its label's first character can open.
+_LABEL_FIRST = {"part": "PC", "article": "Đ", "roman": "IVX", "dotted": "0IVX", "arabic": "0",
+                "letter": "abcdefghijklmnopqrstuvwxyzđ"}
+
+
+@lru_cache(maxsize=512)
+def _markers_opening_with(c: str) -> tuple[int, ...]:
+    """Indices into MARKERS of the markers whose label can open with `c`."""
+    key = "0" if c.isdecimal() else c
+    return tuple(i for i, (kind, _, _) in enumerate(MARKERS) if key in _LABEL_FIRST[kind])
+
+
 def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: list[Span]) -> list[ClauseNode]:
     """Clause nodes with paths like 'IV.2.a' or 'Điều 3'."""
     # One marker per line: the longest marker wins ("I.1" over "I."), then MARKERS order.
@@ -205,9 +239,17 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
             k = bisect.bisect_right(ex_starts, s) - 1
             if k >= 0 and s < excluded[k][1]:
                 continue
+        if text[j] in "*_#>":  # the markup _LEAD allows before the label
+            while j < e and text[j] in "*_#>":
+                j += 1
+            while j < e and text[j] in " \t":
+                j += 1
+            if j >= e:
+                continue
         best: tuple[int, int, str, int, re.Match[str]] | None = None
         best_pref: tuple[int, int] = (0, 0)
-        for order, (kind, rank, rx) in enumerate(MARKERS):
+        for order in _markers_opening_with(text[j]):
+            kind, rank, rx = MARKERS[order]
             m = rx.match(text, s, e)
             if m is None:
                 continue
@@ -220,8 +262,9 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
     stack: list[tuple[str, int, str, ClauseNode]] = []  # (kind, rank, label-for-path, node)
     # A new standalone document inside the file (a plan attached to a decision) resets the tree.
     # So does an appendix ("PHỤ LỤC"), which numbers its items afresh.
-    resets = sorted([m.start() for m in _TYPE_LINE.finditer(text, body_start)]
-                    + [m.start() for m in _APPENDIX_LINE.finditer(text, body_start)])
+    resets = sorted([m.start() for m in _line_matches(_TYPE_LINE, text, _lines_holding(text, DOC_TYPE_WORDS, body_start))]
+                    + [m.start() for m in _line_matches(_APPENDIX_LINE, text,
+                                                        _lines_holding(text, _APPENDIX_WORDS, body_start))])
     reset_i = 0
     for s in sorted(by_line):
         _, rank, kind, e, m = by_line[s]
