@@ -106,6 +106,7 @@ class _Lex:
     data: dict
     generic: "_Generic | None" = None
     accents: dict[str, frozenset[str]] = field(default_factory=dict)
+    accent_memo: dict[tuple[str, str], str | bool] = field(default_factory=dict)  # see _accent_ok
     plural_holders: frozenset[str] = frozenset()
     accent_words: frozenset[str] = frozenset()
     holder_first: frozenset[str] | None = None  # words a holder can start with (None: any)
@@ -316,17 +317,34 @@ def _accent_ok(lx: "_Lex", text: str, u: str, a: int, b: int) -> bool:
     seg = text[a:b]
     if seg.isascii():
         return True  # no diacritics to compare (_marks would be "")
-    m = _marks(seg)
-    if not m:
-        return True  # text written without diacritics passes
     w = u[a:b].lower()
-    if w not in lx.accent_words:
+    m = lx.accent_memo.get((seg, w))
+    if m is None:
+        m = _accent_marks(lx, seg, w)
+        if len(lx.accent_memo) > 20000:
+            lx.accent_memo.clear()
+        lx.accent_memo[(seg, w)] = m
+    if m is True:
         return True
     nm = _WORD.match(u, b + 1) if u[b:b + 1] == " " else None
     allowed = lx.accents.get((w, nm.group(0).lower() if nm else "")) or lx.accents.get((w, "*"))
     if not allowed:
         return True
     return m in allowed
+
+
+def _accent_marks(lx: "_Lex", seg: str, w: str) -> str | bool:
+    """The diacritics of a written word seg (folded w) that _accent_ok compares with those the word
+    after it allows, or True when the word passes whatever follows it."""
+    m = _marks(seg)
+    if not m:
+        return True  # text written without diacritics passes
+    if w not in lx.accent_words:
+        return True
+    # the diacritics every table entry of the word allows: no need to read the next word
+    if all(m in v for (x, _), v in lx.accents.items() if x == w):
+        return True
+    return m
 
 
 _TOK = re.compile(r"[A-Za-z0-9]+(?:[&/.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
@@ -564,20 +582,38 @@ def _starts(phrases: list[str], d: dict) -> set[str]:
 _MISSING = object()
 
 
-def _word_rx(lx: "_Lex", word: str, kind: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """The alternatives of `kind` ("body" / "coll") that can start with `word`, compiled once, each
-    in a group of its own (group name → rule name: the match's lastgroup tells which one fired)."""
-    k = (kind, word)
+def _word_rx(lx: "_Lex", word: str, kinds: tuple[str, ...]
+             ) -> tuple[re.Pattern[str], dict[str, str], frozenset[str]] | None:
+    """The alternatives of `kinds` ("body" / "coll", tried in that order) that can start with `word`,
+    compiled once into one pattern, each in a group of its own: (pattern, group name → rule name,
+    names of the body groups); the match's lastgroup tells which one fired.  One kind's alternatives
+    end with their own (?![A-Za-z]), so the pattern backtracks into the next kind exactly as a
+    second match call would."""
+    k = (kinds, word)
     hit = lx.by_word.get(k, _MISSING)
     if hit is not _MISSING:
         return hit
-    if True:
+    names: dict[str, str] = {}
+    body: set[str] = set()
+    kind_rx = []
+    for kind in kinds:
         alts = lx.body_alts if kind == "body" else lx.coll_alts
-        parts = [(r if isinstance(r, str) else r.for_word(word), nm) for ws, r, nm in alts if word in ws]
-        names = {f"r{i}": nm for i, (_, nm) in enumerate(parts)}
-        alt = "|".join(f"(?P<r{i}>{r})" for i, (r, _) in enumerate(parts))
-        lx.by_word[k] = (re.compile(rf"(?:{alt})(?![A-Za-z])", re.I), names) if parts else None
+        parts = []
+        for ws, r, nm in alts:
+            if word in ws:
+                g = f"r{len(names)}"
+                names[g] = nm
+                if kind == "body":
+                    body.add(g)
+                parts.append(f"(?P<{g}>{r if isinstance(r, str) else r.for_word(word)})")
+        if parts:
+            kind_rx.append(f"(?:{'|'.join(parts)})(?![A-Za-z])")
+    lx.by_word[k] = (re.compile("|".join(kind_rx), re.I), names, frozenset(body)) if kind_rx else None
     return lx.by_word[k]
+
+
+_BODY_FIRST = ("body", "coll")  # after a holder
+_COLL_FIRST = ("coll", "body")
 
 
 _NAMED = re.compile(r"(?-i:[A-Z])[a-z]* (?!va )(?-i:[A-Z])")  # a capitalised head, then a name
@@ -599,16 +635,14 @@ def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None,
     wm = _WORD.match(u, p, end)
     if not wm:
         return -1, ""
-    w = wm.group(0).lower()
-    for kind in (("body", "coll") if hm else ("coll", "body")):
-        rx = _word_rx(lx, w, kind)
-        m = rx[0].match(u, p, end) if rx else None
-        if m:
-            e = m.end()
-            if kind == "body":
-                sm = lx.scope_rx.match(u, e, end)
-                e = sm.end() if sm else e
-            return e, rx[1][m.lastgroup]
+    rx = _word_rx(lx, wm.group(0).lower(), _BODY_FIRST if hm else _COLL_FIRST)
+    m = rx[0].match(u, p, end) if rx else None
+    if m:
+        e = m.end()
+        if m.lastgroup in rx[2]:  # a body: scope words may follow
+            sm = lx.scope_rx.match(u, e, end)
+            e = sm.end() if sm else e
+        return e, rx[1][m.lastgroup]
     if hm:  # "Thủ trưởng cơ quan, đơn vị": a holder of a class written without "các"
         m = lx.after_holder.match(u, p, end)
         if m and not _NAMED.match(u, p):  # "thành viên Ban An toàn giao thông": a named body follows
