@@ -347,9 +347,16 @@ def _clause_window(text: str, start: int) -> str:
     return fold_text(text)[lo + cut + 1:start]
 
 
-_REL_RX = re.compile("|".join(
-    rf"(?P<{rel}>(?<!\w)(?:{'|'.join(re.escape(c) for c in sorted(_REL[rel], key=len, reverse=True))})(?!\w))"
-    for rel in ("thay_the", "sua_doi", "bai_bo", "huong_dan", "trien_khai")))
+# The relation cues (folded phrases) -> their relation, in the order they are tried: relation by
+# relation, longest phrase first (the first that matches at a position wins).
+_REL_OF: dict[str, str] = {}
+for _rel in ("thay_the", "sua_doi", "bai_bo", "huong_dan", "trien_khai"):
+    for _c in sorted(_REL[_rel], key=len, reverse=True):
+        _REL_OF.setdefault(_c, _rel)
+# Each phrase whole-word.  The "not after a word character" test stands after the phrase's first
+# letter ("(?<!\w.)"), not before it: a pattern whose alternatives all open with a letter is
+# scanned for quickly, one opening with "(?<!\w)" is tried at every position of the window.
+_REL_RX = re.compile("|".join(re.escape(c[0]) + r"(?<!\w.)" + re.escape(c[1:]) + r"(?!\w)" for c in _REL_OF))
 
 
 def _relation(text: str, start: int) -> str:
@@ -359,7 +366,7 @@ def _relation(text: str, start: int) -> str:
         return "can_cu"
     best = "mention"
     for m in _REL_RX.finditer(_clause_window(text, start)):
-        best = m.lastgroup
+        best = _REL_OF[m.group()]
     return best
 
 
