@@ -32,10 +32,11 @@ def asdict(record: Any) -> dict[str, Any]:
 
     One function per class, generated from its fields on first use (as `dataclasses` writes
     `__init__`): a loop over `dataclasses.fields` on each of the ~130 records of a document
-    cost as much as the rest of serialising."""
+    cost as much as the rest of serialising.  Scalars and spans (tuples) are handled inline."""
     f = _ASDICT.get(type(record))
     if f is None:
-        body = ", ".join(f"{fl.name!r}: (v if type(v := r.{fl.name}) in S else c(v))" for fl in fields(record))
+        body = ", ".join(f"{fl.name!r}: (v if (t := type(v := r.{fl.name})) in S else list(v) if t is tuple else c(v))"
+                         for fl in fields(record))
         ns: dict[str, Any] = {}
         exec(f"def asdict(r):\n    return {{{body}}}", {"S": _SCALARS, "c": _copy}, ns)
         f = _ASDICT[type(record)] = ns["asdict"]
