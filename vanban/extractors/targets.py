@@ -196,6 +196,9 @@ def _date_spans(text: str, ft: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     last = 0
     for a, b in zip(*digit_runs(text)):
+        after = ft[b:b + 1]
+        if not after or not (after in "/.-" or after.isspace()):
+            continue  # the day's digits go on with a separator or a blank, or it is no date
         for p in (b - 2, b - 1):
             if p >= a and p >= last:
                 m = DATE_RE.match(ft, p)
