@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 import string
 import tomllib
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -1115,17 +1115,11 @@ _JOIN = re.compile(rf"^(?:{H}*[,;]{H}*(?:va{H}+|cung{H}+)?|{H}+(?:va|cung|hoac|c
 _ABBR_DOT = re.compile(r"(?:\b[A-ZĐ]{1,4}|\d)\.$")
 
 
-_STOP = re.compile(r"[\n;:!?]")  # a clause always ends at these
-
-
-def _clause_start(text: str, pos: int, floor: int, stops: list[int] | None = None) -> int:
-    """Start of the sentence part that ends at pos: after . ; : ! ? or a line break.  stops: the
-    positions of _STOP in text, when known."""
-    if stops is None:
-        hard = max(text.rfind(c, floor, pos) for c in "\n;:!?")  # the last stop that always ends a part
-    else:
-        k = bisect_left(stops, pos) - 1
-        hard = stops[k] if k >= 0 and stops[k] >= floor else -1
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence part that ends at pos: after . ; : ! ? or a line break."""
+    # the last stop that always ends a part
+    hard = max(text.rfind("\n", floor, pos), text.rfind(";", floor, pos), text.rfind(":", floor, pos),
+               text.rfind("!", floor, pos), text.rfind("?", floor, pos))
     j = pos
     while True:  # a "." after it ends one unless it closes an abbreviation or a number ("TP.", "1.")
         i = text.rfind(".", max(floor, hard + 1), j)
@@ -1191,6 +1185,8 @@ def _table_syn() -> dict[str, list[str]]:
 
 def read_tables(text: str) -> list[Table]:
     """Tables with a lead (chủ trì / thực hiện) column, columns matched by header synonyms."""
+    if "|" not in text:
+        return []  # no pipe-rendered row
     syn = _table_syn()
     out: list[Table] = []
     for table in pipe_tables(text):
@@ -1256,6 +1252,9 @@ class _Spans:
 
 
 _KG_ANY = re.compile(r"Kính\s+gửi", re.I)  # what every match of _KG_LINE and _KG holds
+# the same in the folded copy, where a literal start makes the search fast ("ı" matches "i" under re.I
+# and folds to itself)
+_KG_ANY_F = re.compile(r"kinh\s+gu[iı]")
 
 
 class _DocInfo:
@@ -1264,8 +1263,9 @@ class _DocInfo:
     def __init__(self, doc: Document, lx: _Lex):
         text = doc.text
         self.blocked = _Spans(_blocked_spans(doc))
-        self.stops = [m.start() for m in _STOP.finditer(text)]
-        self.kinh_gui = bool(_KG_ANY.search(text))  # no "Kính gửi" at all: no line is an addressee
+        f = _folded(text)
+        # no "Kính gửi" at all: no line is an addressee
+        self.kinh_gui = bool(_KG_ANY_F.search(f) if f is not None else _KG_ANY.search(text))
         self.scope = lx.scope is not None and _scope_anywhere(lx, text)
         # line start → (all-caps line, "Kính gửi:" block, scope article, wide gap): the same for
         # every group of a line
@@ -1387,7 +1387,7 @@ def _context(doc: Document, g: Group, di: _DocInfo, lx: _Lex) -> None:
             "\t" in line or "   " in line)  # _PAGE_LINE's gap ([ \t]{3,}) is somewhere in the line
     if s in di.blocked or info[0] or info[3] and _PAGE_LINE.match(text, g.end, line_end):
         g.ignored = True  # a running footer: "Sở Tài nguyên và Môi trường Bình Định        2"
-    cs = _clause_start(text, s, max(line_start, s - 400), di.stops)
+    cs = _clause_start(text, s, max(line_start, s - 400))
     g.clause_start = cs
     prev = text[cs:s]
     pm = _MARKER.match(prev)

@@ -96,12 +96,16 @@ def _slug(cue: str) -> str:
 
 _FOR = re.compile(r"^[^.;]{0,120}?\bde\s+(?!duoc\b|biet\b|bi\b)\w")  # "... để tổng hợp" (not "để được hướng dẫn")
 _NARRATIVE_DATE = re.compile(r"^(?:(?:sang|chieu|toi)\s+)?(?:ngay\s+)?(\d{1,2})\s*(?:/|thang\s+)(\d{1,2})(?:\s*(?:/|nam\s+)(\d{4}))?\s*,")
+_NARRATIVE_FIRST = frozenset("sctn")  # the first letters of its words
 # news sentences that tell what happened, even after the speaker's instructions
 _NEWS_NARRATIVE = re.compile(r"^(?:dip nay|nhan dip|tai hoi nghi|theo bao cao|ket qua|trong nam|nam \d{4})\b")
 _HEADING_END = re.compile(r"[.;:!?]$")
 
 
-_SENT_SPLIT = re.compile(r"\n+|(?<=[.!?])[ \t]+(?=[A-ZĐÀ-Ỹ\"“(])")
+# line breaks, or . ! ? and the blanks after it (group 1: where the sentences part) before a capital;
+# the . ! ? is matched rather than looked behind for, so that the scan skips to the few characters
+# that can start a match
+_SENT_SPLIT = re.compile(r"\n+|[.!?]([ \t]+)(?=[A-ZĐÀ-Ỹ\"“(])")
 _SOFT_NL = re.compile(r"[ \t]*(?![ivx]+[.)])[a-zà-ỹđ]{2,}(?![.)])|[ \t]*[a-zà-ỹđ][ \t]")
 _TASK_LEAD = re.compile(r"[\s,:;*_)]+")
 _PART_SPLIT = re.compile(r";|\s+hoặc\s+")
@@ -116,14 +120,15 @@ def _sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     break before a lower-case word that is no list marker continues the sentence (PDF text)."""
     out: list[tuple[int, int]] = []
     start = s
-    for m in _SENT_SPLIT.finditer(text[s:e]):
-        if m.group(0) == "\n" and _SOFT_NL.match(text, s + m.end()) and not _HEADING_END.search(
-                text[max(s, s + m.start() - 1):s + m.start()]):
+    for m in _SENT_SPLIT.finditer(text, s, e):
+        x, y = m.span(m.lastindex or 0)  # the separator
+        if y - x == 1 and text[x] == "\n" and _SOFT_NL.match(text, y) and not _HEADING_END.search(
+                text[max(s, x - 1):x]):
             continue
-        a, b = start, s + m.start()
+        a, b = start, x
         if text[a:b].strip():
             out.append(_strip(text, a, b))
-        start = s + m.end()
+        start = y
     if text[start:e].strip():
         out.append(_strip(text, start, e))
     return out
@@ -156,6 +161,8 @@ def _task_span(text: str, a: int, end: int) -> tuple[int, int]:
 
 def _parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
     """Predicate parts: split at ";" and at " hoặc " (separate tasks of one subject)."""
+    if ";" not in text[a:e] and "hoặc" not in text[a:e]:
+        return [(a, e)] if text[a:e].strip() else []
     out, s = [], a
     for m in _PART_SPLIT.finditer(text[a:e]):
         out.append((s, a + m.start()))
@@ -164,12 +171,35 @@ def _parts(text: str, a: int, e: int) -> list[tuple[int, int]]:
     return [(x, y) for x, y in out if text[x:y].strip()]
 
 
-def _deadline(doc: Document, a: int, e: int) -> str | None:
+def _deadline(doc: Document, a: int, e: int, index: "_Deadlines | None" = None) -> str | None:
+    """The value of the first deadline of doc.facts (in their order) that starts in [a, e)."""
+    if index is not None:
+        return index.first_in(a, e)
     for d in doc.facts.get("deadlines", []) or []:
         sp = getattr(d, "span", None)
         if sp and a <= sp[0] < e:
             return getattr(d, "value", None)
     return None
+
+
+class _Deadlines:
+    """doc.facts["deadlines"] by start, for _deadline's question (asked for every task)."""
+
+    def __init__(self, doc: Document):
+        items = []
+        for i, d in enumerate(doc.facts.get("deadlines", []) or []):
+            sp = getattr(d, "span", None)
+            if sp:
+                items.append((sp[0], i, getattr(d, "value", None)))
+        items.sort(key=lambda t: (t[0], t[1]))
+        self.starts = [t[0] for t in items]
+        self.items = items
+
+    def first_in(self, a: int, e: int) -> str | None:
+        lo, hi = bisect_left(self.starts, a), bisect_left(self.starts, e)
+        if lo >= hi:
+            return None
+        return min(self.items[lo:hi], key=lambda t: t[1])[2]
 
 
 # --------------------------------------------------------------------------- extraction
@@ -201,6 +231,7 @@ class _Run:
         self.news_told = False  # a speaker has given instructions: the subjects after carry them out
         self.out: dict[tuple[str, str, str], Assignment] = {}
         self.table_lines: list[tuple[int, int]] = []
+        self.deadlines = _Deadlines(doc)
 
     def name(self, m: ag.Mention) -> str:
         return self.names.get(m.key) or m.display
@@ -212,14 +243,14 @@ class _Run:
         if k in self.out:
             x = self.out[k]
             if x.deadline is None:  # a later sentence of the same task may bound it
-                x.deadline = _deadline(self.doc, sent[0], sent[1])
+                x.deadline = _deadline(self.doc, sent[0], sent[1], self.deadlines)
                 if x.deadline is not None:
                     _why(x, x.rule + "+deadline:later-sentence")
             return
         a, e = _task_span(self.text, a, e)
         if e <= a:
             a, e = _task_span(self.text, sent[0], sent[1])
-        dl = _deadline(self.doc, sent[0], sent[1])
+        dl = _deadline(self.doc, sent[0], sent[1], self.deadlines)
         rule = f"{role}:{cue}"
         self.out[k] = x = Assignment(clause=clause, agency=nm, role=role, task=self.text[a:e], span=(a, e),
                                      deadline=dl, agency_span=(m.start, m.end))
@@ -351,6 +382,10 @@ class _Run:
     def _narrative(self, s: int, e: int) -> bool:
         """"Ngày 18/8/2023, ... chủ trì cuộc họp": a sentence opened by a date before the document's
         own date tells what happened."""
+        f = ag._folded(self.text)
+        c = f[s:s + 1] if f is not None else ""
+        if c and not c.isspace() and c not in _NARRATIVE_FIRST and not c.isdecimal():
+            return False  # _NARRATIVE_DATE opens with a digit or one of its words
         m = _NARRATIVE_DATE.match(fold_span(self.text, s, min(e, s + 60)))
         if not m:
             return False
@@ -541,7 +576,7 @@ class _Run:
     def _cell_deadline(self, c: tuple[int, int] | None) -> str | None:
         if not c or c[1] <= c[0]:
             return None
-        v = _deadline(self.doc, c[0], c[1])
+        v = _deadline(self.doc, c[0], c[1], self.deadlines)
         if v:
             return v
         try:  # the deadlines extractor's parser, when it exposes one
