@@ -852,7 +852,7 @@ def _copies(text: str) -> tuple[str, str, str | None]:
     ua = text if text.isascii() else text.translate(_UNACCENT_LIST)
     u = ua.translate(_HWS)
     if "\n" in u:  # a hard line break inside a sentence (PDF text) reads as a space
-        u = _SOFT_BREAK.sub(" ", u)
+        u = _join_soft_breaks(u)
     # the folded copy: fold(text[a:b]) == collapsed white space of f[a:b] when lower-casing keeps
     # one char per char and depends on no context (the final-sigma rule)
     f = ua.lower()
@@ -870,9 +870,30 @@ _F_CACHE: dict[int, tuple[str, str | None]] = {}
 # a single line break followed by a lower-case word that is no list marker ("a)", "ii.") continues
 # the line: "Phòng Tài nguyên và Môi\ntrường" is one name
 _SOFT_LA = r"(?=[ ]*(?![ivx]+[.)])[a-z]{2,}|[ ]*[a-z] )"
-# (a letter or comma, spaces, the break): written to begin with " " or "\n", the look-behind after
-# them, so that the scan skips straight to those characters
+# (a letter or comma, spaces, the break): the pattern of what becomes one " "
 _SOFT_BREAK = re.compile(rf" (?<=[A-Za-z,] )[ ]*\n{_SOFT_LA}|\n(?<=[A-Za-z,]\n){_SOFT_LA}")
+# the break alone: a literal start, the scan is a fast search for "\n"
+_SOFT_NL = re.compile(rf"\n{_SOFT_LA}")
+_SOFT_BEFORE = frozenset(string.ascii_letters + ",")
+
+
+def _join_soft_breaks(u: str) -> str:
+    """_SOFT_BREAK.sub(" ", u), found from the breaks: each is replaced with the spaces before it
+    when a letter or comma comes before those."""
+    out: list[str] = []
+    last = 0
+    for m in _SOFT_NL.finditer(u):
+        i = j = m.start()
+        while j and u[j - 1] == " ":
+            j -= 1
+        if j and u[j - 1] in _SOFT_BEFORE:
+            out.append(u[last:j])
+            out.append(" ")
+            last = i + 1
+    if not out:
+        return u
+    out.append(u[last:])
+    return "".join(out)
 
 
 def _folded(text: str) -> str | None:
@@ -1139,8 +1160,8 @@ _QUA = re.compile(r"\(\s*qua\s*$")
 
 
 def _skip_paren(text: str, pos: int) -> int:
-    m = _PAREN.match(text[pos:pos + 260])
-    return pos + m.end() if m else pos
+    m = _PAREN.match(text, pos, pos + 260)
+    return m.end() if m else pos
 
 
 def _in_paren(text: str, s: int, line_start: int) -> bool:
@@ -1450,9 +1471,14 @@ def _predicate(text: str, g: Group, lx: _Lex) -> None:
     line_end = len(text) if line_end < 0 else line_end
     p = _skip_paren(text, g.end)
     f = _folded(text)
-    qm = _QUALIFIER.match(f[p:p + 160] if f is not None else unaccent_same_length(text[p:p + 160]).lower())
+    if f is not None:
+        qm = _QUALIFIER.match(f, p, p + 160)
+        q = qm.end() - p if qm else 0
+    else:
+        qm = _QUALIFIER.match(unaccent_same_length(text[p:p + 160]).lower())
+        q = qm.end() if qm else 0
     if qm:  # "Sở Xây dựng theo chức năng, nhiệm vụ đẩy nhanh ...": the predicate follows the qualifier
-        p += qm.end()
+        p += q
     g.pred_start = p
     nxt = fold_span(text, p, min(line_end, p + 60)).lstrip("*_ ")
     if g.owner == "do" and lx.agent is not None and lx.agent.match(nxt):

@@ -103,9 +103,8 @@ _HEADING_END = re.compile(r"[.;:!?]$")
 
 
 # line breaks, or . ! ? and the blanks after it (group 1: where the sentences part) before a capital;
-# the . ! ? is matched rather than looked behind for, so that the scan skips to the few characters
-# that can start a match
-_SENT_SPLIT = re.compile(r"\n+|[.!?]([ \t]+)(?=[A-ZĐÀ-Ỹ\"“(])")
+# written to open with the class of its first characters, so that the scan skips to those
+_SENT_SPLIT = re.compile(r"[\n.!?](?:(?<=\n)\n*|([ \t]+)(?=[A-ZĐÀ-Ỹ\"“(]))")
 _SOFT_NL = re.compile(r"[ \t]*(?![ivx]+[.)])[a-zà-ỹđ]{2,}(?![.)])|[ \t]*[a-zà-ỹđ][ \t]")
 _TASK_LEAD = re.compile(r"[\s,:;*_)]+")
 _PART_SPLIT = re.compile(r";|\s+hoặc\s+")
