@@ -68,12 +68,30 @@ _FOLD_TABLE = _FoldTable()
 _WS_RE = re.compile(r"\s+")
 
 
+class _WordFolds(dict):
+    """word -> word.translate(_FOLD_TABLE), filled on demand: a document's words are mostly words
+    already seen, and one dict lookup per word is cheaper than translating every character."""
+
+    limit = 1 << 18  # distinct words kept (numbers and codes keep coming); then start afresh
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        self[word] = v = word.translate(_FOLD_TABLE)
+        return v
+
+
+_WORD_FOLDS = _WordFolds()
+
+
 def fast_fold(s: str | None) -> str:
-    """fold() for long texts: same output, one C-level translate instead of a per-char join.
-    (str.split() and re's \\s agree on what whitespace is, so split/join = sub + strip.)"""
+    """fold() for long texts: same output, by whole words instead of a per-char join.
+    (str.split() and re's \\s agree on what whitespace is, so split/join = sub + strip; and
+    _FOLD_TABLE maps every character to one that is whitespace exactly when it is -- checked
+    over all of Unicode -- so folding word by word = folding the text, then splitting it.)"""
     if not s:
         return ""
-    return " ".join(nfc(s).translate(_FOLD_TABLE).split())
+    return " ".join(map(_WORD_FOLDS.__getitem__, nfc(s).split()))
 
 
 # flatten() folds the same agency names, aliases and deadline values over and over: pure
@@ -186,7 +204,8 @@ def flatten(record: dict[str, Any]) -> dict[str, Any]:
 
 def stored_record(record: dict[str, Any]) -> str:
     """The record minus its text, as JSON (text is stored on its own)."""
-    return json.dumps({k: v for k, v in record.items() if k != "text"}, ensure_ascii=False)
+    # (no circular-reference bookkeeping: a record is a tree; one that is not still fails, by recursion)
+    return json.dumps({k: v for k, v in record.items() if k != "text"}, ensure_ascii=False, check_circular=False)
 
 
 def agency_matches(query: str, agency_terms: Iterable[str]) -> bool:
