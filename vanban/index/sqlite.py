@@ -12,6 +12,11 @@ document counts (agency_codes), as all-minus-non-matching when most documents ma
 tasks by agency are driven by the matching (doc, agency) pairs; a due bound walks
 assignments_due (due, doc, i) in list order.  Older index files are migrated on open
 (PRAGMA user_version).
+
+Writing (bench/index_write.py): write_many gathers the rows of its documents and gives each
+table one executemany (ids as one-by-one inserts give them); long texts are folded word by word
+(fast_fold); FTS5 buffers 16 MiB of new rows before it writes a segment (hashsize); the stored
+record and text are deflated by ISA-L when it is installed (zlib's format either way).
 """
 from __future__ import annotations
 
@@ -89,8 +94,18 @@ _PRAGMAS = (
     "PRAGMA cache_size=-65536",  # 64 MiB page cache (default 2 MiB): index pages stay hot across writes
     "PRAGMA wal_autocheckpoint=10000",  # checkpoint (and fsync) every ~40 MB of WAL, not every 4 MB
 )
+# FTS5 settings, kept in the index file.  hashsize: new rows are gathered in memory up to this
+# size before FTS5 writes them as a segment (default 1 MiB, a segment every ~25 documents);
+# 16 MiB means fewer, larger segments and less merging (-10% build CPU at 10k documents).
+_FTS_CONFIG = (("hashsize", 16 << 20),)
 _MAX_PARAMS = 500
-_ZLEVEL = 3  # 2x faster than 6 for ~10% more bytes (bench/index_scale.py)
+try:  # ISA-L's deflate writes zlib's format (read back with zlib) 3x faster than zlib's level 3,
+    from isal import isal_zlib as _deflate  # for ~5% more bytes at its level 2
+    _ZLEVEL = 2
+except ImportError:  # pragma: no cover - isal is a dependency; zlib writes the same format
+    _deflate = zlib  # type: ignore[assignment]
+    _ZLEVEL = 3  # 2x faster than 6 for ~10% more bytes (bench/index_scale.py)
+_RUN = 1000  # documents whose rows write_many gathers before inserting them (bounds its memory)
 
 
 _CODE_BASE = 0x10000
@@ -105,8 +120,29 @@ def _distinct_names(names: Iterable[str | None]) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
+class _Folds(dict):
+    """fast_fold(s), kept: tasks repeat (the same sentence given to several agencies, the same
+    template in many documents)."""
+
+    limit = 1 << 16
+
+    def __missing__(self, s: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        self[s] = v = fast_fold(s)
+        return v
+
+
+_TASK_FOLDS = _Folds()
+
+
+def _aliases(aliases: list[str] | None) -> str:
+    """agencies.aliases: the JSON list (mostly empty: no encoder call for that)."""
+    return json.dumps(aliases, ensure_ascii=False) if aliases else "[]"
+
+
 def _pack(s: str) -> bytes:
-    return zlib.compress(s.encode("utf-8"), _ZLEVEL)
+    return _deflate.compress(s.encode("utf-8"), _ZLEVEL)
 
 
 def _unpack(v: bytes | str | None) -> str:
@@ -162,6 +198,11 @@ class SqliteIndex(IndexBackend):
                 self._codes.clear()
             if version < SCHEMA_VERSION:
                 c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            for t in ("docs_fts", "tasks_fts"):
+                have = dict(c.execute(f"SELECT k, v FROM {t}_config").fetchall())
+                for k, v in _FTS_CONFIG:
+                    if have.get(k) != v:
+                        c.execute(f"INSERT INTO {t}({t}, rank) VALUES (?, ?)", (k, v))
 
     @staticmethod
     def _migrate(c: sqlite3.Connection) -> None:
@@ -199,16 +240,29 @@ class SqliteIndex(IndexBackend):
     def write_document(self, record: dict) -> None:
         with self.transaction():
             self._delete(record["doc"])
-            self._insert(record)
+            self._insert_many([record])
 
     def write_many(self, records: Iterable[dict]) -> int:
         """Write several documents in one transaction."""
         n = 0
-        with self.transaction():
+        with self.transaction() as c:
+            run: list[dict] = []
+            docs: set[str] = set()
             for r in records:
-                self._delete(r["doc"])
-                self._insert(r)
+                doc = r["doc"]
+                if doc in docs or c.execute("SELECT 1 FROM documents WHERE doc=?", (doc,)).fetchone():
+                    # a replacement: the documents before it go in first, so that every id is the
+                    # one writing the documents one at a time gives
+                    self._insert_many(run)
+                    run, docs = [], set()
+                    self._delete(doc)
+                run.append(r)
+                docs.add(doc)
                 n += 1
+                if len(run) >= _RUN:
+                    self._insert_many(run)
+                    run, docs = [], set()
+            self._insert_many(run)
         return n
 
     def reindex_all(self, records: Iterable[dict]) -> int:
@@ -221,9 +275,14 @@ class SqliteIndex(IndexBackend):
                 c.execute(f"INSERT INTO {t}({t}) VALUES ('delete-all')")
             self._codes.clear()  # codes are given afresh
             self._code_delta.clear()
+            run: list[dict] = []
             for r in records:
-                self._insert(r)
+                run.append(r)
                 n += 1
+                if len(run) >= _RUN:
+                    self._insert_many(run)
+                    run = []
+            self._insert_many(run)
         return n
 
     def delete_document(self, doc_id: str) -> None:
@@ -281,48 +340,74 @@ class SqliteIndex(IndexBackend):
         c.execute("DELETE FROM bodies WHERE id=?", (old["id"],))
 
     def _insert(self, record: dict) -> None:
-        c, f = self.conn, flatten(record)
-        doc, h, text = f["doc"], f["header"], record.get("text") or ""
-        agencies = record.get("agencies") or []
-        cur = c.execute(
-            "INSERT INTO documents(doc, source, sha256, number, number_key, type, issuer, issued_date, year, header,"
-            " agency_set) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (doc, record.get("source"), record.get("sha256"), f["number"], f["number_key"], f["type"],
-             f["issuer"], h.get("issued_date"), f["year"], json.dumps(h, ensure_ascii=False),
-             self._code_set([a.get("name") for a in agencies])))
-        c.execute("INSERT INTO bodies(id, title_all, record, text) VALUES (?,?,?,?)",
-                  (cur.lastrowid, f["title_all"], _pack(stored_record(record)), _pack(text)))
-        c.execute("INSERT INTO docs_fts(rowid, f_title, f_body, x_title, x_body) VALUES (?,?,?,?,?)",
-                  (cur.lastrowid, fast_fold(f["title_all"]), fast_fold(text), f["title_all"], text))
-        c.executemany('INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?)', [
-            (doc, i, x.get("path"), x.get("label"), x.get("level"), x.get("start"), x.get("end"), x.get("heading"))
-            for i, x in enumerate(record.get("clauses") or [])])
-        c.executemany('INSERT INTO "references" VALUES (?,?,?,?,?,?,?,?,?,?,?,?)', [
-            (doc, r["i"], r["key"], r["key_fold"], r["text"], r["type"], r["issued_date"], r["issuer"],
-             r["relation"], r["clause"], int(r["anaphor"]), int(r["self"])) for r in f["refs"]])
-        c.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", [
-            (doc, i, d.get("text"), d.get("kind"), d.get("value"), _due(d.get("value")), d.get("clause"))
-            for i, d in enumerate(record.get("deadlines") or [])])
-        c.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?)", [
-            (doc, i, a.get("name"), _fold(a.get("name")), json.dumps(a.get("aliases") or [], ensure_ascii=False),
-             int(bool(a.get("collective")))) for i, a in enumerate(agencies)])
-        if f["assignments"]:
-            # explicit ids (we hold the write lock), so rows and their FTS entries go in as two batches
-            first = c.execute("SELECT coalesce(max(id), 0) + 1 FROM assignments").fetchone()[0]
-            rows = list(enumerate(f["assignments"], first))
-            c.executemany(
-                "INSERT INTO assignments(id, doc, i, clause, agency, agency_fold, role, task, deadline, due)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                [(n, doc, a["i"], a["clause"], a["agency"], a["agency_fold"], a["role"], a["task"], a["deadline"],
-                  a["due"]) for n, a in rows])
-            c.executemany("INSERT INTO tasks_fts(rowid, f_task, x_task) VALUES (?,?,?)",
-                          [(n, fast_fold(a["task"]), a["task"]) for n, a in rows])
-            pairs = sorted({(t, a["agency_fold"]) for a in f["assignments"] for t in a["terms"]})
-            c.executemany("INSERT OR IGNORE INTO agency_terms VALUES (?,?,?)", [(t, doc, af) for t, af in pairs])
-            c.executemany("INSERT OR IGNORE INTO agency_vocab VALUES (?)", [(t,) for t in sorted({t for t, _ in pairs})])
-        c.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?)", [
-            (doc, i, t.get("text"), t.get("kind"), t.get("comparator"), t.get("value"), t.get("unit"),
-             t.get("year"), t.get("total"), t.get("clause")) for i, t in enumerate(record.get("targets") or [])])
+        self._insert_many([record])
+
+    def _insert_many(self, records: list[dict]) -> None:
+        """Insert documents that are not in the index: the rows of all of them are gathered, then
+        each table gets one executemany.  Ids are the ones SQLite gives a row inserted alone
+        (largest id + 1), so the index is the same as when the documents are written one by one."""
+        if not records:
+            return
+        c = self.conn
+        doc_id = c.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+        task_id = c.execute("SELECT coalesce(max(id), 0) FROM assignments").fetchone()[0]
+        documents: list[tuple] = []
+        bodies: list[tuple] = []
+        texts: list[tuple] = []
+        clauses: list[tuple] = []
+        refs: list[tuple] = []
+        deadlines: list[tuple] = []
+        agencies: list[tuple] = []
+        assignments: list[tuple] = []
+        tasks: list[tuple] = []
+        terms: list[tuple] = []
+        targets: list[tuple] = []
+        vocab: set[str] = set()
+        for record in records:
+            f = flatten(record)
+            doc_id += 1
+            doc, h, title, text = f["doc"], f["header"], f["title_all"], record.get("text") or ""
+            names = record.get("agencies") or []
+            documents.append((doc_id, doc, record.get("source"), record.get("sha256"), f["number"], f["number_key"],
+                              f["type"], f["issuer"], h.get("issued_date"), f["year"], json.dumps(h, ensure_ascii=False),
+                              self._code_set([a.get("name") for a in names])))
+            bodies.append((doc_id, title, _pack(stored_record(record)), _pack(text)))
+            texts.append((doc_id, fast_fold(title), fast_fold(text), title, text))
+            clauses += [(doc, i, x.get("path"), x.get("label"), x.get("level"), x.get("start"), x.get("end"),
+                         x.get("heading")) for i, x in enumerate(record.get("clauses") or [])]
+            refs += [(doc, r["i"], r["key"], r["key_fold"], r["text"], r["type"], r["issued_date"], r["issuer"],
+                      r["relation"], r["clause"], int(r["anaphor"]), int(r["self"])) for r in f["refs"]]
+            deadlines += [(doc, i, d.get("text"), d.get("kind"), d.get("value"), _due(d.get("value")), d.get("clause"))
+                          for i, d in enumerate(record.get("deadlines") or [])]
+            agencies += [(doc, i, a.get("name"), _fold(a.get("name")), _aliases(a.get("aliases")),
+                          int(bool(a.get("collective")))) for i, a in enumerate(names)]
+            terms_of: dict[str, list[str]] = {}  # agency_fold -> its terms (the same for each of its tasks)
+            for a in f["assignments"]:
+                task_id += 1
+                assignments.append((task_id, doc, a["i"], a["clause"], a["agency"], a["agency_fold"], a["role"],
+                                    a["task"], a["deadline"], a["due"]))
+                tasks.append((task_id, _TASK_FOLDS[a["task"]], a["task"]))
+                terms_of[a["agency_fold"]] = a["terms"]
+            for af, ts in terms_of.items():
+                terms += [(t, doc, af) for t in ts]
+                vocab.update(ts)
+            targets += [(doc, i, t.get("text"), t.get("kind"), t.get("comparator"), t.get("value"), t.get("unit"),
+                         t.get("year"), t.get("total"), t.get("clause")) for i, t in enumerate(record.get("targets") or [])]
+        c.executemany("INSERT INTO documents(id, doc, source, sha256, number, number_key, type, issuer, issued_date,"
+                      " year, header, agency_set) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", documents)
+        c.executemany("INSERT INTO bodies(id, title_all, record, text) VALUES (?,?,?,?)", bodies)
+        c.executemany("INSERT INTO docs_fts(rowid, f_title, f_body, x_title, x_body) VALUES (?,?,?,?,?)", texts)
+        c.executemany("INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?)", clauses)
+        c.executemany('INSERT INTO "references" VALUES (?,?,?,?,?,?,?,?,?,?,?,?)', refs)
+        c.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", deadlines)
+        c.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?)", agencies)
+        c.executemany("INSERT INTO assignments(id, doc, i, clause, agency, agency_fold, role, task, deadline, due)"
+                      " VALUES (?,?,?,?,?,?,?,?,?,?)", assignments)
+        c.executemany("INSERT INTO tasks_fts(rowid, f_task, x_task) VALUES (?,?,?)", tasks)
+        terms.sort()  # in key order: each insert lands next to the last one
+        c.executemany("INSERT OR IGNORE INTO agency_terms VALUES (?,?,?)", terms)
+        c.executemany("INSERT OR IGNORE INTO agency_vocab VALUES (?)", [(t,) for t in sorted(vocab)])
+        c.executemany("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?)", targets)
 
     # -- reading --
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
