@@ -264,7 +264,12 @@ class _Run:
         gs = self.an.groups
         groups = [g for g in gs[bisect_left(self.g_starts, s):bisect_left(self.g_starts, e)]
                   if not g.ignored and not g.owner]
-        ends_colon = text[s:e].rstrip(" *_").endswith(":")
+        if not groups and not current:
+            return current, None  # nobody to assign anything to
+        j = e
+        while j > s and text[j - 1] in " *_":
+            j -= 1
+        ends_colon = j > s and text[j - 1] == ":"
         subj: list[_Subj] | None = None
         subj_pred = s
         handed: list[_Subj] | None = None
