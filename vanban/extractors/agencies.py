@@ -620,14 +620,9 @@ _NAMED = re.compile(r"(?-i:[A-Z])[a-z]* (?!va )(?-i:[A-Z])")  # a capitalised he
 _HOLDER_SPLIT = re.compile(rf"{H}*,{H}*(?:cac{H}+)?|{H}+va{H}+(?:cac{H}+)?", re.I)
 
 
-def _match_at(lx: "_Lex", u: str, pos: int, end: int, word: str | None = None,
-              hm_out: list | None = None) -> tuple[int, str]:
-    """(end of the mention starting at pos or -1, name of the rule that recognised it); hm_out, when
-    given, receives the holders' match at pos (None when none was tried or found)."""
-    hf = lx.holder_first
-    hm = lx.holders_rx.match(u, pos, end) if hf is None or word is None or word in hf else None
-    if hm_out is not None:
-        hm_out.append(hm)
+def _match_at(lx: "_Lex", u: str, pos: int, end: int, hm: re.Match[str] | None) -> tuple[int, str]:
+    """(end of the mention starting at pos or -1, name of the rule that recognised it); hm: the
+    holders' match at pos (None when none was tried or found)."""
     if hm and ("," in hm.group(0) or " va " in hm.group(0)) and len(
             {x[:1].isupper() for x in _HOLDER_SPLIT.split(hm.group(0).strip()) if x}) > 1:
         return -1, ""  # "ý kiến của các đại biểu, Phó Chủ tịch UBND tỉnh kết luận": two subjects, not one list
@@ -1006,6 +1001,19 @@ def _duty_end(lx: "_Lex", text: str, u: str, e: int, end: int) -> int:
     return e
 
 
+def _plan(lx: _Lex) -> dict[str, tuple[bool, bool, bool, bool, bool]]:
+    """Start word → what find_mentions tries at it: (only a generic name starts with it, so a lower-case
+    one starts nothing ("trăm", "đối", "lúc"); its diacritics are checked; a gazetteer or collective
+    mention may start with it; a generic name may; a holder may)."""
+    first = lx.start
+    gen = lx.generic
+    gfirst = gen.first if gen is not None else frozenset()
+    gen_only = gfirst - first - {h[0] for h in gen.lower_start} if gen is not None else frozenset()
+    hf = lx.holder_first
+    return {w: (w in gen_only, w in lx.accent_words, w in first, gen is not None and w in gfirst,
+                w in first and (hf is None or w in hf)) for w in first | gfirst}
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every agency mention in text[start:end], document order, no overlaps."""
     lx = _lex()
@@ -1025,33 +1033,42 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     # [A-Za-z] under IGNORECASE also takes "ı" and "ſ", which lower-casing keeps
     if ftext is not None and lx.by_word["cand_f"] is not None and "ı" not in ftext and "ſ" not in ftext:
         cands = lx.by_word["cand_f"].finditer(ftext, start, end)
+        lower = False  # the folded copy is in lower case
     else:
         if "cand" not in lx.by_word:
             words = sorted(first | gfirst, key=len, reverse=True)
             lx.by_word["cand"] = re.compile(r"(?<![-/&\w])(?:" + "|".join(words) + r")(?![A-Za-z])", re.I)
         cands = lx.by_word["cand"].finditer(u, start, end)
-    acc_words = lx.accent_words
-    # words that only start a generic name: a lower-case one starts nothing ("trăm", "đối", "lúc")
-    gen_only = gfirst - first - {h[0] for h in gen.lower_start} if gen is not None else frozenset()
+        lower = True  # the matched word may be written in capitals
+    plan = lx.by_word.get("plan")
+    if plan is None:
+        plan = lx.by_word["plan"] = _plan(lx)
+    holders_rx = lx.holders_rx
     for cand in cands:
         s = cand.start()
         if s < pos:
             continue
-        w = cand.group(0).lower()
-        if w in gen_only and not u[s].isupper():
+        w = cand.group().lower() if lower else cand.group()
+        p = plan.get(w)
+        if p is None:
+            continue  # ("ı" read as "i") no start word
+        gen_only, acc, in_first, in_gfirst, holder = p
+        if gen_only and not u[s].isupper():
             continue
-        if w in acc_words and not _accent_ok(lx, text, u, s, cand.end()):
+        if acc and not _accent_ok(lx, text, u, s, cand.end()):
             continue  # "Bảo Lộc" is no "Báo"
-        hm_box: list = []
-        e, how = _match_at(lx, u, s, end, w, hm_box) if w in first else (-1, "")
-        if e < 0 and gen is not None and w in gfirst:
+        if in_first:
+            hm = holders_rx.match(u, s, end) if holder else None
+            e, how = _match_at(lx, u, s, end, hm)
+        else:
+            e, how = -1, ""
+        generic = False
+        if e < 0 and in_gfirst:
             e = gen.match(text, u, s, end)
             generic = e >= 0
             how = "name-grammar:head-noun" if u[s].isupper() else "name-grammar:lower-start"
-        else:
-            generic = False
-        if e < 0 and gen is not None and w in first and (lx.holder_first is None or w in lx.holder_first):
-            e = _holder_generic(lx, text, u, s, end, hm_box[0])
+        if e < 0 and holder and gen is not None:
+            e = _holder_generic(lx, text, u, s, end, hm)
             if e >= 0:  # "các thành viên Ban An toàn giao thông tỉnh": "các" joins it below
                 generic, how = True, "name-grammar:head-noun"
         if e < 0:
