@@ -51,6 +51,9 @@ CREATE INDEX IF NOT EXISTS documents_number_key ON documents(number_key);
 CREATE INDEX IF NOT EXISTS documents_type ON documents(type);
 CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
+-- clauses, deadlines, agencies and targets are only counted (stats) or read whole: no index beyond
+-- their key, as each index costs every insert (indexes written before on deadlines(due) and
+-- agencies(name) are left in place)
 CREATE TABLE IF NOT EXISTS clauses (
   doc TEXT NOT NULL, i INTEGER NOT NULL, path TEXT, label TEXT, level INTEGER, start INTEGER, "end" INTEGER,
   heading TEXT, PRIMARY KEY (doc, i)) WITHOUT ROWID;
@@ -61,11 +64,9 @@ CREATE INDEX IF NOT EXISTS references_key ON "references"(key_fold, relation);
 CREATE TABLE IF NOT EXISTS deadlines (
   doc TEXT NOT NULL, i INTEGER NOT NULL, text TEXT, kind TEXT, value TEXT, due TEXT, clause TEXT,
   PRIMARY KEY (doc, i)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS deadlines_due ON deadlines(due);
 CREATE TABLE IF NOT EXISTS agencies (
   doc TEXT NOT NULL, i INTEGER NOT NULL, name TEXT, name_fold TEXT, aliases TEXT, collective INTEGER,
   PRIMARY KEY (doc, i)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS agencies_name ON agencies(name);
 CREATE TABLE IF NOT EXISTS agency_terms (
   term_fold TEXT NOT NULL, doc TEXT NOT NULL, agency_fold TEXT NOT NULL,
   PRIMARY KEY (term_fold, doc, agency_fold)) WITHOUT ROWID;
