@@ -816,6 +816,7 @@ def _describe(src: str) -> tuple[str, str, bool, str]:
 
 _HWS = {c: " " for c in (0x09, 0x0B, 0x0C, 0x0D, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
                           0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F, 0x3000)}
+_HWS_CHARS = tuple(map(chr, _HWS))
 _U_CACHE: dict[int, tuple[str, str, str]] = {}  # id(text) → (text, _u(text), _unaccented(text))
 
 
@@ -845,7 +846,10 @@ assert max(_UNACCENT) < len(_UNACCENT_LIST)
 
 def _copies(text: str) -> tuple[str, str, str | None]:
     ua = text if text.isascii() else text.translate(_UNACCENT_LIST)
-    u = ua.translate(_HWS)
+    u = ua
+    for c in _HWS_CHARS:  # ua.translate(_HWS), which reads every character of a non-ASCII text one by one
+        if c in u:
+            u = u.replace(c, " ")
     if "\n" in u:  # a hard line break inside a sentence (PDF text) reads as a space
         u = _join_soft_breaks(u)
     # the folded copy: fold(text[a:b]) == collapsed white space of f[a:b] when lower-casing keeps
@@ -1001,17 +1005,19 @@ def _duty_end(lx: "_Lex", text: str, u: str, e: int, end: int) -> int:
     return e
 
 
-def _plan(lx: _Lex) -> dict[str, tuple[bool, bool, bool, bool, bool]]:
+def _plan(lx: _Lex) -> dict[str, tuple[bool, bool, bool, bool, bool, bool]]:
     """Start word → what find_mentions tries at it: (only a generic name starts with it, so a lower-case
     one starts nothing ("trăm", "đối", "lúc"); its diacritics are checked; a gazetteer or collective
-    mention may start with it; a generic name may; a holder may)."""
+    mention may start with it; a generic name may; a holder may; a generic name may start with it
+    written in lower case ([generic] lower_start))."""
     first = lx.start
     gen = lx.generic
     gfirst = gen.first if gen is not None else frozenset()
-    gen_only = gfirst - first - {h[0] for h in gen.lower_start} if gen is not None else frozenset()
+    lower_first = {h[0] for h in gen.lower_start} if gen is not None else set()
+    gen_only = gfirst - first - lower_first if gen is not None else frozenset()
     hf = lx.holder_first
     return {w: (w in gen_only, w in lx.accent_words, w in first, gen is not None and w in gfirst,
-                w in first and (hf is None or w in hf)) for w in first | gfirst}
+                w in first and (hf is None or w in hf), w in lower_first) for w in first | gfirst}
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -1032,7 +1038,12 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     ftext = _folded(text)
     # [A-Za-z] under IGNORECASE also takes "ı" and "ſ", which lower-casing keeps
     if ftext is not None and lx.by_word["cand_f"] is not None and "ı" not in ftext and "ſ" not in ftext:
-        cands = lx.by_word["cand_f"].finditer(ftext, start, end)
+        if ftext.isascii():  # \w is [a-zA-Z0-9_]: the ASCII pattern scans faster
+            if "cand_a" not in lx.by_word:
+                lx.by_word["cand_a"] = re.compile(lx.by_word["cand_f"].pattern, re.ASCII)
+            cands = lx.by_word["cand_a"].finditer(ftext, start, end)
+        else:
+            cands = lx.by_word["cand_f"].finditer(ftext, start, end)
         lower = False  # the folded copy is in lower case
     else:
         if "cand" not in lx.by_word:
@@ -1044,6 +1055,13 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     if plan is None:
         plan = lx.by_word["plan"] = _plan(lx)
     holders_rx = lx.holders_rx
+    # Most candidates start nothing.  Where the copies are aligned and no Kelvin sign folds to "k",
+    # the word _match_at reads at s is the candidate itself, and a mention can start at s only if a
+    # holder does, the word's own pattern matches (_match_at without a holder), or a generic name may
+    # (a capital, or a head written in lower case): those are tested first, with the same patterns,
+    # before anything else is done.
+    quick = not lower and len(u) == len(text) and "\u212a" not in text
+    coll_first = lx.by_word.setdefault("coll_first", {})  # word → _word_rx(lx, word, _COLL_FIRST)
     for cand in cands:
         s = cand.start()
         if s < pos:
@@ -1052,13 +1070,22 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         p = plan.get(w)
         if p is None:
             continue  # ("ı" read as "i") no start word
-        gen_only, acc, in_first, in_gfirst, holder = p
+        gen_only, acc, in_first, in_gfirst, holder, lower_gen = p
         if gen_only and not u[s].isupper():
             continue
+        if quick:
+            hm = holders_rx.match(u, s, end) if holder else None
+            if hm is None and not (in_gfirst and (lower_gen or u[s].isupper())):
+                rx = coll_first.get(w, _MISSING)
+                if rx is _MISSING:
+                    rx = coll_first[w] = _word_rx(lx, w, _COLL_FIRST) if in_first else None
+                if rx is None or not rx[0].match(u, s, end):
+                    continue  # nothing starts here
         if acc and not _accent_ok(lx, text, u, s, cand.end()):
             continue  # "Bảo Lộc" is no "Báo"
         if in_first:
-            hm = holders_rx.match(u, s, end) if holder else None
+            if not quick:
+                hm = holders_rx.match(u, s, end) if holder else None
             e, how = _match_at(lx, u, s, end, hm)
         else:
             e, how = -1, ""
