@@ -348,6 +348,11 @@ def _accent_marks(lx: "_Lex", seg: str, w: str) -> str | bool:
 
 
 _TOK = re.compile(r"[A-Za-z0-9]+(?:[&/.][A-Za-z0-9]+)*|[^\sA-Za-z0-9]")
+# tokens _Generic.match reads past the current one: in every test (stop phrases of up to 3 words, a
+# level word of 2), and in the branches that look further (a list after a comma or "và", a stop
+# phrase then a level word within 4), plus a head's length where a head is looked for
+_AHEAD = 4
+_AHEAD_FAR = 12
 _LEVEL = {"tinh": 1, "huyen": 1, "quan": 1, "xa": 1, "phuong": 1, "thanh pho": 2, "thi xa": 2, "thi tran": 2}
 
 
@@ -444,7 +449,7 @@ class _Generic:
         lim = min(end, pos + 220) if line_end < 0 else min(line_end, pos + 220)
         # the head first, from the first few words only (most candidates have none)
         it = _TOK.finditer(u, pos, lim)
-        toks = [(m.start(), m.end()) for m in islice(it, self.head_len)]
+        toks = [m.span() for m in islice(it, self.head_len)]
         words = [u[a:b].lower() for a, b in toks]
         head = next((h for h in self.by_first.get(words[0], ()) if tuple(words[:len(h)]) == h), None) if words else None
         if head is None or (head[0], _marks(text[toks[0][0]:toks[0][1]])) not in self.head_words \
@@ -453,13 +458,13 @@ class _Generic:
         if not u[pos].isupper() and (head not in self.lower_start and not lower or len(toks) <= len(head)
                                      or not u[toks[len(head)][0]].isupper()):
             return -1
-        toks += [(m.start(), m.end()) for m in it]
-        words += [u[a:b].lower() for a, b in toks[len(words):]]
-        plain = text[pos:lim].isascii()
-        written = words if plain else [text[a:b].lower() for a, b in toks]
-        hard, soft = (self.hard_f, self.soft_f) if plain else (self.hard, self.soft)
         lower_ok = head in self.lower
         i = len(head)
+        # the name's first word decides most candidates ("Tổ chức", "Ban hành"): read the tokens up to
+        # it (len(head) + 2 of them when there are so many), the rest of the window only after it
+        if len(toks) < i + 2:
+            toks += [m.span() for m in islice(it, i + 2 - len(toks))]
+            words += [u[a:b].lower() for a, b in toks[len(words):]]
         n = len(toks)
         if i + 1 < n and words[i] in ("-", "–") and u[toks[i + 1][0]].isupper():
             i += 1  # "Văn phòng - Thống kê phường"
@@ -468,9 +473,26 @@ class _Generic:
         first = u[toks[i][0]]
         if not (lower_ok or first.isupper() or first.isdigit()):
             return -1
+        plain = text[pos:lim].isascii()
+        written = words if plain else [text[a:b].lower() for a, b in toks]
+        hard, soft = (self.hard_f, self.soft_f) if plain else (self.hard, self.soft)
+
+        # The rest of the window is read as the name goes on: most names end after a few words.
+        # Every test below reads at most _AHEAD tokens past i (the lists and the branches that look
+        # further ask for more), so it sees what it would see with the whole window read.
+        def read(k: int) -> int:
+            """Read the tokens up to index k (all when there are fewer); how many are read."""
+            if len(toks) <= k:
+                more = [m.span() for m in islice(it, k + 1 - len(toks) + 8)]
+                toks.extend(more)
+                words.extend([u[a:b].lower() for a, b in more])
+                if written is not words:
+                    written.extend([text[a:b].lower() for a, b in more])
+            return len(toks)
+
         last = toks[i - 1][1]
         taken = 0
-        while i < n and taken < 16:
+        while i < (n := read(i + _AHEAD)) and taken < 16:
             w = words[i]
             a, b = toks[i]
             cap = u[a].isupper() or u[a].isdigit()
@@ -478,9 +500,11 @@ class _Generic:
                 if w in "-–&" and i + 1 < n and u[toks[i + 1][0]].isupper():
                     i += 1
                     continue
-                if w == "," and (self._pair(words, i) or self._fields(u, toks, words, i, n, written)):
-                    i += 1
-                    continue
+                if w == ",":
+                    n = read(i + _AHEAD_FAR + self.head_len)
+                    if self._pair(words, i) or self._fields(u, toks, words, i, n, written):
+                        i += 1
+                        continue
                 break
             if self.keep and self._stop(words, i, self.keep):
                 k = self._stop(words, i, self.keep)
@@ -493,13 +517,14 @@ class _Generic:
             if lv:
                 last = toks[i + lv - 1][1]
                 i += lv
-                while i < n and u[toks[i][0]].isupper() and words[i] != "va":  # "tỉnh Hà Tĩnh"
+                while i < read(i) and u[toks[i][0]].isupper() and words[i] != "va":  # "tỉnh Hà Tĩnh"
                     last, i = toks[i][1], i + 1
                 break
             if written[i] in ("của", "thuộc", "cua", "thuoc") and self._level(words, i + 1):  # "Bộ phận Một cửa của huyện"
                 i += 1
                 continue
             if w == "va":
+                n = read(i + _AHEAD_FAR + self.head_len)
                 if i + 1 < n and u[toks[i + 1][0]].isupper() and not self._head_at(words, i + 1, written):
                     i += 1
                     continue
@@ -519,6 +544,7 @@ class _Generic:
                     continue
                 break
             if w == "cac" and self._level(words, i + 1):  # "Phòng Tài nguyên và Môi trường các huyện, thị xã"
+                n = read(lim)  # (all of them)
                 j = self._units(words, toks, i + 1, n)
                 last = toks[j - 1][1]
                 break
@@ -526,6 +552,7 @@ class _Generic:
                 break
             k = self._stop(written, i, soft) or (lower_ok and self._stop(written, i, self.purpose))
             if k:
+                n = read(i + _AHEAD_FAR)
                 # crossed when a level word closes the name first ("... đầu tư xây dựng tỉnh"), or
                 # after a lower-case head when a name follows ("Tổ công tác thực hiện Đề án 06")
                 lv = next((j for j in range(i + k, min(n, i + k + 4)) if self._level(words, j)), -1)
