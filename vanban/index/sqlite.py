@@ -203,7 +203,10 @@ class SqliteIndex(IndexBackend):
                 have = dict(c.execute(f"SELECT k, v FROM {t}_config").fetchall())
                 for k, v in _FTS_CONFIG:
                     if have.get(k) != v:
-                        c.execute(f"INSERT INTO {t}({t}, rank) VALUES (?, ?)", (k, v))
+                        try:
+                            c.execute(f"INSERT INTO {t}({t}, rank) VALUES (?, ?)", (k, v))
+                        except sqlite3.OperationalError:  # an SQLite that lacks the option: only slower
+                            pass
 
     @staticmethod
     def _migrate(c: sqlite3.Connection) -> None:
