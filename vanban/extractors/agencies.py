@@ -785,18 +785,22 @@ _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_UPPER = string.ascii_uppercase.encode()
 
 
-def _is_caps_line(text: str, s: int, e: int, ua: str | None = None) -> bool:
-    """ua: the unaccented copy of text (its letters are letters, its capitals capitals, one for one):
-    where its line is ASCII, the letters are counted by bytes.translate."""
-    line = text[s:e]
-    if len(line) > 200:  # a heading or a stamp is short
+def _letter_counts(text: str, a: int, b: int) -> tuple[int, int]:
+    """(letters, capital letters) in text[a:b].  The unaccented copy has a letter for every letter and
+    a capital for every capital: where its span is ASCII they are counted by bytes.translate."""
+    x = _unaccented(text)[a:b]
+    if x.isascii():
+        y = x.encode("ascii")
+        return len(y) - len(y.translate(None, _ASCII_LETTERS)), len(y) - len(y.translate(None, _ASCII_UPPER))
+    letters = list(filter(str.isalpha, text[a:b]))
+    return len(letters), sum(map(str.isupper, letters))
+
+
+def _is_caps_line(text: str, s: int, e: int) -> bool:
+    if e - s > 200:  # a heading or a stamp is short
         return False
-    if ua is not None and ua[s:e].isascii():
-        b = ua[s:e].encode("ascii")
-        n_letters = len(b) - len(b.translate(None, _ASCII_LETTERS))
-        return n_letters >= 4 and (len(b) - len(b.translate(None, _ASCII_UPPER))) / n_letters > 0.85
-    letters = list(filter(str.isalpha, line))
-    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.85
+    n_letters, n_upper = _letter_counts(text, s, e)
+    return n_letters >= 4 and n_upper / n_letters > 0.85
 
 
 def _make(text: str, s: int, e: int, display_src: str | None = None, how: str = "") -> Mention:
@@ -1472,7 +1476,7 @@ def _context(doc: Document, g: Group, di: _DocInfo, lx: _Lex) -> None:
     if info is None:
         line = text[line_start:line_end]
         info = di.lines[line_start] = (
-            _is_caps_line(text, line_start, line_end, _unaccented(text)),
+            _is_caps_line(text, line_start, line_end),
             di.kinh_gui and _kinh_gui(text, line_start),
             di.scope and bool(lx.scope.match(fold_span(
                 text, line_start, min(line_end, line_start + 80)).lstrip("-–•+*0123456789.) "))),

@@ -408,9 +408,9 @@ class _Run:
     def _is_task(self, s: int, e: int) -> bool:
         """A sentence without a subject is a task when it opens with a verb, not with a
         noun phrase that describes ("Những công việc ... bao gồm ...")."""
-        raw = _RAW_MARKER.sub("", self.text[s:e])
-        letters = [c for c in raw if c.isalpha()]
-        if not letters or (len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.85):
+        m = _RAW_MARKER.match(self.text[s:e])
+        n_letters, n_upper = ag._letter_counts(self.text, s + m.end() if m else s, e)  # after the marker
+        if not n_letters or (n_letters >= 2 and n_upper / n_letters > 0.85):
             return False  # a number or a heading in capitals ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ")
         t = fold_span(self.text, s, e)
         t = _FOLD_MARKER.sub("", t)
