@@ -105,7 +105,9 @@ class Corpus:
 
         self.seed = seed
         self.lines = path.read_text(encoding="utf-8").splitlines()  # JSON strings: ~40 MB, flat
-        self.places = sorted(set(synth.PROVINCES) | set(synth.CITIES), key=len, reverse=True)
+        # longest first (a city inside a province name is found second), then by name: a set's order
+        # changes between processes, and the copies must be the same in every run
+        self.places = sorted(set(synth.PROVINCES) | set(synth.CITIES), key=lambda p: (-len(p), p))
         self.place_of: list[str | None] = []
         for line in self.lines:
             issuer = json.loads(line)["header"].get("issuer") or ""
