@@ -11,6 +11,7 @@ import bisect
 import datetime as _dt
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 __all__ = [
@@ -272,21 +273,26 @@ def pipe_tables(text: str, start: int = 0, end: int | None = None) -> list[list[
     return tables
 
 
-def anchored_finditer(rx: re.Pattern[str], text: str, anchor: re.Pattern[str],
-                      anchor_text: str | None = None):
-    """The non-overlapping matches of `rx` in `text`, tried only where `anchor` matches
-    (`anchor_text`, default `text`, same length).  Python's regex engine cannot skip ahead for a
-    pattern that opens with a lookbehind, so `rx.finditer` would try every position; a cheap
-    anchor (a digit run, a first word) finds the few places a match can start."""
+def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """The non-overlapping matches of `rx` in `text` that begin at one of `starts` (ascending):
+    `rx.finditer(text)` when every match is known to begin at one of them."""
     last = 0
-    for a in anchor.finditer(text if anchor_text is None else anchor_text):
-        p = a.start()
+    for p in starts:
         if p < last:
             continue
         m = rx.match(text, p)
         if m:
             last = m.end()
             yield m
+
+
+def anchored_finditer(rx: re.Pattern[str], text: str, anchor: re.Pattern[str],
+                      anchor_text: str | None = None) -> Iterator[re.Match[str]]:
+    """The non-overlapping matches of `rx` in `text`, tried only where `anchor` matches
+    (`anchor_text`, default `text`, same length).  Python's regex engine cannot skip ahead for a
+    pattern that opens with a lookbehind, so `rx.finditer` would try every position; a cheap
+    anchor (a digit run, a first word) finds the few places a match can start."""
+    return matches_at(rx, text, (a.start() for a in anchor.finditer(text if anchor_text is None else anchor_text)))
 
 
 _DIGIT_RUN = re.compile(r"\d\d*")  # (not "\d+": a leading repeat gets no fast scan from the regex engine)

@@ -25,7 +25,7 @@ from pathlib import Path
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Reference
-from vanban.text import DATE_RE, anchored_finditer, collapse_ws, digit_run_starts, fold as _fold_text, fold_text, parse_date_match
+from vanban.text import DATE_RE, anchored_finditer, collapse_ws, digit_run_starts, matches_at, fold as _fold_text, fold_text, parse_date_match
 
 # folding is called on the same short words and keys over and over
 fold = lru_cache(maxsize=8192)(_fold_text)
@@ -93,18 +93,6 @@ def _lowered(text: str) -> str | None:
     if len(low) != len(text) or "\u0131" in text or "\u017f" in text or "\u1e9b" in text:
         return None
     return low
-
-
-def _matches_at(rx: re.Pattern[str], text: str, starts: list[int]):
-    """The matches of `rx.finditer(text)` when every one starts at one of `starts` (ascending)."""
-    last = 0
-    for p in starts:
-        if p < last:
-            continue
-        m = rx.match(text, p)
-        if m:
-            last = m.end()
-            yield m
 
 
 _scan = anchored_finditer
@@ -425,7 +413,7 @@ def _before(text: str, low: str | None, lo: int, hi: int) -> re.Match[str] | Non
 def _numbered(text: str) -> list[_Cit]:
     out: list[_Cit] = []
     low = _lowered(text)
-    for m in _matches_at(_NUMBER, text, digit_run_starts(text)):
+    for m in matches_at(_NUMBER, text, digit_run_starts(text)):
         n = _parse_number(m)
         if not n:
             continue
@@ -934,7 +922,7 @@ def extract(doc: Document) -> list[Reference]:
         return None
 
     low = _lowered(text)
-    for m in (_matches_at(_ANAPHOR, text, _anaphor_starts(text, low)) if low is not None else _ANAPHOR.finditer(text)):
+    for m in (matches_at(_ANAPHOR, text, _anaphor_starts(text, low)) if low is not None else _ANAPHOR.finditer(text)):
         s, e = m.start(), m.end()
         if excluded(s) or overlaps(s, e):
             continue

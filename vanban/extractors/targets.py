@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +29,7 @@ from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document, Segments
 from vanban.pipeline.segment import segment, sentences
 from vanban.schema import Target
-from vanban.text import DATE_RE, digit_run_starts, digit_runs, fold, fold_text, parse_date_match, parse_number
+from vanban.text import DATE_RE, digit_run_starts, digit_runs, fold, fold_text, matches_at, parse_date_match, parse_number
 
 _DATA = Path(__file__).with_name("data") / "targets.toml"
 
@@ -633,15 +634,8 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
     if title and title[1] <= b0:
         starts = _run_starts(ctx.text, title[0], title[1]) + starts
 
-    def scan(rx: re.Pattern[str]):
-        last = -1
-        for p in starts:
-            if p < last:
-                continue
-            m = rx.match(ft, p)
-            if m:
-                last = m.end()
-                yield m
+    def scan(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return matches_at(rx, ft, starts)
 
     for m in scan(r.figure):
         if not ok(m.start("num")):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from vanban.pipeline.document import Segments
 from vanban.schema import ClauseNode, Span
-from vanban.text import fold_same_length
+from vanban.text import fold_same_length, matches_at
 
 # Markup some sources leave around a marker ("**I.**", "## 1.").
 _LEAD = r"^[ \t]*(?:[*_#>]+[ \t]*)?"
@@ -124,7 +124,7 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
     long line (body text of an attached document) or a document type heading."""
     out: list[Span] = []
     starts = [s for s, _ in lines]
-    for m in _line_matches(_RECIPIENTS, text, _lines_holding(text, _RECIPIENTS_WORDS)):
+    for m in matches_at(_RECIPIENTS, text, _lines_holding(text, _RECIPIENTS_WORDS)):
         start, end = m.start(), m.end()
         for s, e in lines[max(0, bisect.bisect_right(starts, m.start()) - 1):]:
             if s < m.start():
@@ -134,7 +134,7 @@ def _excluded_blocks(text: str, lines: list[Span]) -> list[Span]:
                 break
             end = e
         out.append((start, end))
-    for m in _line_matches(_SIGNATURE, text, _lines_holding(text, _SIGNATURE_WORDS)):
+    for m in matches_at(_SIGNATURE, text, _lines_holding(text, _SIGNATURE_WORDS)):
         if not any(s <= m.start() < e for s, e in out):
             # A signature block is a run of short lines.
             end = m.end()
@@ -161,19 +161,6 @@ _PAGE_FURNITURE = re.compile(r"^[^\n]{0,160}?\bTrang\s+\d{1,4}(?:\s*/\s*\d{1,4})
                              re.M)
 
 
-def _line_matches(rx: re.Pattern[str], text: str, starts: list[int]):
-    """`rx.finditer(text)` for a pattern that matches only at a line start ("^" under re.M),
-    tried only at `starts` (ascending line starts, every line where a match can begin)."""
-    last = 0
-    for p in starts:
-        if p < last:
-            continue
-        m = rx.match(text, p)
-        if m:
-            last = m.end()
-            yield m
-
-
 def _lines_holding(text: str, words: tuple[str, ...], pos: int = 0) -> list[int]:
     """Ascending starts (0 or after a "\n", at or after `pos`) of the lines holding one of `words`:
     where a line pattern that opens with markup and one of them can match.  Finding the words
@@ -198,7 +185,7 @@ def _page_furniture(text: str):
             if w == "Trang" or not text[ls:i].strip(" \t"):
                 starts.add(ls)
             i = text.find(w, i + 1)
-    return _line_matches(_PAGE_FURNITURE, text, sorted(starts))
+    return matches_at(_PAGE_FURNITURE, text, sorted(starts))
 
 
 def _is_caps_heading(text: str) -> bool:
@@ -262,8 +249,8 @@ def build_clause_tree(text: str, lines: list[Span], body_start: int, excluded: l
     stack: list[tuple[str, int, str, ClauseNode]] = []  # (kind, rank, label-for-path, node)
     # A new standalone document inside the file (a plan attached to a decision) resets the tree.
     # So does an appendix ("PHỤ LỤC"), which numbers its items afresh.
-    resets = sorted([m.start() for m in _line_matches(_TYPE_LINE, text, _lines_holding(text, DOC_TYPE_WORDS, body_start))]
-                    + [m.start() for m in _line_matches(_APPENDIX_LINE, text,
+    resets = sorted([m.start() for m in matches_at(_TYPE_LINE, text, _lines_holding(text, DOC_TYPE_WORDS, body_start))]
+                    + [m.start() for m in matches_at(_APPENDIX_LINE, text,
                                                         _lines_holding(text, _APPENDIX_WORDS, body_start))])
     reset_i = 0
     for s in sorted(by_line):
