@@ -267,7 +267,8 @@ def run_batch(paths: list[str], index: Any, *, registry_path: str, jobs: int = 0
     copies = [t for t in todo if t[5] == "copy"]
     by_path = {t[0]: t for t in work}
     n_jobs = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
-    results = _run_workers([(t[0], t[2], ocr, max_bytes) for t in work], n_jobs, progress)
+    results = _run_workers([(t[0], t[2], ocr, max_bytes) for t in work], n_jobs, progress,
+                           window=max(4 * n_jobs, 2 * write_batch))
     pending: list[tuple[tuple[str, str, str, int, int, str], dict[str, Any]]] = []  # (todo item, record)
     pending_since = 0.0
 
@@ -412,7 +413,7 @@ def _warm_context() -> Any:
 
 
 def _run_workers(args: list[tuple[str, str, bool, int | None]], jobs: int,
-                 progress: bool) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
+                 progress: bool, window: int = 128) -> Iterator[tuple[str, dict[str, Any] | None, str | None]]:
     bar = None
     if progress:
         from tqdm import tqdm
@@ -425,9 +426,9 @@ def _run_workers(args: list[tuple[str, str, bool, int | None]], jobs: int,
                 if bar:
                     bar.update(1)
             return
-        # a bounded window of files in flight: results the writer has not taken yet stay few, so
-        # memory does not grow with the number of files
-        window = jobs * 4
+        # a bounded window of files in flight, so memory does not grow with the number of files;
+        # it must outlast a batch write (the writer submits nothing meanwhile): with 4 per worker
+        # the workers idled while 64 documents were written, and --jobs 2 fell from 1.6x to 1.4x
         todo = iter(args)
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_warm_context()) as pool:
             running = {pool.submit(_work, a) for a in itertools.islice(todo, window)}
