@@ -14,10 +14,9 @@ batches of --batch, plus close() (the last WAL checkpoint work).
 
 --check also writes, untimed, a few replacements (of indexed documents, and of one given twice in
 one call), new documents and a delete, then compares the logical content of the indexes the roots
-wrote: every row of every
-table (stored record and text decompressed, assignments by id), the FTS5 rows of both full-text
-tables as (term, row, column, position) plus their per-row token counts and totals (what bm25
-reads).  Different bytes on disk (page layout, compression level, segment structure) are
+wrote: every row of every table (stored record and text decompressed, assignments by id), the
+FTS5 rows of both full-text tables as (term, row, column, position) plus their per-row token
+counts and totals (what bm25 reads).  Different bytes on disk (page layout, compression level, segment structure) are
 allowed; a different answer is not.
 """
 from __future__ import annotations
