@@ -722,10 +722,17 @@ class Bench:
         self.call("index", {"records": str(self.work / "records-demo.jsonl"), "index": str(self.work / "index-demo.sqlite")})
 
     def stage_run(self) -> None:
-        res = {}
-        for j in (1, 2):
-            self.log(f"vanban run --jobs {j}")
-            res[j] = self.call("run", {"dir": str(self.syn_s), "jobs": j, "work": str(self.work / f"run-j{j}")})
+        # jobs 1 and 2 alternate for --run-rounds rounds and each keeps its fastest run: one pair of
+        # runs on this shared VM moved the ratio between 1.39x and 1.60x for the same code
+        res: dict[int, dict[str, Any]] = {}
+        for rnd in range(max(1, self.a.run_rounds)):
+            for j in (1, 2):
+                self.log(f"vanban run --jobs {j} (round {rnd + 1})")
+                r = self.call("run", {"dir": str(self.syn_s), "jobs": j, "work": str(self.work / f"run-j{j}")})
+                if j not in res or (r.get("seconds") and r["seconds"] < (res[j].get("seconds") or float("inf"))):
+                    res[j] = r
+        for r in res.values():
+            r["note"] = "; ".join(x for x in (r.get("note"), f"fastest of {max(1, self.a.run_rounds)} alternating runs") if x)
         r1, r2 = res[1], res[2]
         ratio = r1["seconds"] / r2["seconds"] if r1.get("seconds") and r2.get("seconds") and r1.get("docs") and r2.get("docs") else None
         wl = f"synth-{self.small_n}"
@@ -932,6 +939,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(BENCH / "results.json"))
     ap.add_argument("--startup-n", type=int, help="runs per start-up measurement (median; default 7, quick 3)")
     ap.add_argument("--query-repeat", type=int, default=5)
+    ap.add_argument("--run-rounds", type=int, help="alternating `vanban run --jobs 1/2` pairs (default 2, quick 1)")
     ap.add_argument("--stage-timeout", type=float, default=1800)
     a = ap.parse_args(argv)
     if a.sizes:
@@ -947,6 +955,8 @@ def main(argv: list[str] | None = None) -> int:
     a.offshelf_docs = a.offshelf_docs or None
     if a.startup_n is None:
         a.startup_n = 2 if a.quick else 7
+    if a.run_rounds is None:
+        a.run_rounds = 1 if a.quick else 2
     if a.quick:
         a.query_repeat = min(a.query_repeat, 2)
     a.work = a.work or str(ROOT / "var" / ("bench-quick" if a.quick else "bench"))
