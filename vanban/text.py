@@ -273,14 +273,16 @@ def pipe_tables(text: str, start: int = 0, end: int | None = None) -> list[list[
     return tables
 
 
-def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """The non-overlapping matches of `rx` in `text` that begin at one of `starts` (ascending):
-    `rx.finditer(text)` when every match is known to begin at one of them."""
+def matches_at(rx: re.Pattern[str], text: str, starts: Iterable[int],
+               end: int | None = None) -> Iterator[re.Match[str]]:
+    """The non-overlapping matches of `rx` in `text[:end]` that begin at one of `starts`
+    (ascending): `rx.finditer(text, 0, end)` when every match is known to begin at one of them."""
+    end = len(text) if end is None else end
     last = 0
     for p in starts:
         if p < last:
             continue
-        m = rx.match(text, p)
+        m = rx.match(text, p, end)
         if m:
             last = m.end()
             yield m

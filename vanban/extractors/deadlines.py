@@ -70,7 +70,8 @@ from typing import Any, Iterable
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Deadline
-from vanban.text import DATE_RE, deadline_due, digit_run_starts, fold as _fold_text, iso_date, make_date, parse_date_match, roman_to_int
+from vanban.text import (DATE_RE, deadline_due, digit_run_starts, fold as _fold_text, iso_date, make_date,
+                         matches_at, parse_date_match, roman_to_int)
 
 # folding is called on the same short cue words over and over
 fold = lru_cache(maxsize=8192)(_fold_text)
@@ -308,7 +309,7 @@ def _ref_spans(doc: Document) -> list[tuple[int, int]]:
 def _citations(text: str):
     """`rules().citation.finditer(text)`, tried only where a digit run starts (a citation
     opens with a digit not preceded by a word character)."""
-    return _matches_at(rules().citation, text, digit_run_starts(text), len(text))
+    return matches_at(rules().citation, text, digit_run_starts(text))
 
 
 def _citation_regions(text: str, refs: list[tuple[int, int]], ends: list[int]) -> list[tuple[int, int]]:
@@ -485,29 +486,6 @@ def _anchor_starts(text: str, lo: int, hi: int, orig: str) -> list[int]:
     return out
 
 
-def _anchors(rx: re.Pattern[str], text: str, lo: int, hi: int, orig: str):
-    last = -1
-    for p in _anchor_starts(text, lo, hi, orig):
-        if p < last:
-            continue
-        m = rx.match(text, p, hi)
-        if m:
-            last = m.end()
-            yield m
-
-
-def _matches_at(rx: re.Pattern[str], text: str, starts, hi: int):
-    """`rx.finditer(text, lo, hi)` when every match starts at one of `starts` (ascending)."""
-    last = -1
-    for p in starts:
-        if p < last:
-            continue
-        m = rx.match(text, p, hi)
-        if m:
-            last = m.end()
-            yield m
-
-
 def _occurrences(text: str, words: tuple[str, ...], lo: int, hi: int) -> list[int]:
     """Every position in [lo, hi) where one of `words` starts (overlapping ones too), sorted."""
     out: set[int] = set()
@@ -535,7 +513,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
     orig = text
     text = _lower(text)
     # a period starts with "trong" or its period word; a recurrence at one of its first words
-    for m in _matches_at(r.period, text, _occurrences(text, r.period_starts, lo, hi), hi):
+    for m in matches_at(r.period, text, _occurrences(text, r.period_starts, lo, hi), hi):
         a, b = int(m.group("a")), int(m.group("b"))
         if text.startswith(("mùa", "niên"), m.start("body")) and text[m.end():m.end() + 3].lstrip().startswith("("):
             continue  # "mùa khô 2023 - 2024 (từ tháng 12/2023 đến tháng 5/2024)": the bracket says it
@@ -548,7 +526,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         a, b = int(m.group("a")), int(m.group("b"))
         if b > a:
             out.append(_Cand(m.start(), m.end(), "period", f"{a}/{b}", True, "range", 3, rule="period:tu-den"))
-    for m in _matches_at(r.recurrence, text, (a.start() for a in r.recurrence_at.finditer(text, lo, hi)), hi):
+    for m in matches_at(r.recurrence, text, (a.start() for a in r.recurrence_at.finditer(text, lo, hi)), hi):
         if m.group("day"):
             unit = fold(m.group("dunit"))
             v = "P3M" if "quy" in unit else ("P1M" if "thang" in unit else "P1Y")
@@ -561,7 +539,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
                              rule=("recurring:" + _slug(m.group(0).split()[0]) if m.group("bare")
                                    else "recurring:dinh-ky")))
     # "hằng ngày" after a report or update verb in its clause
-    for m in _matches_at(r.daily, text, _occurrences(text, ("hằng", "hàng"), lo, hi), hi):
+    for m in matches_at(r.daily, text, _occurrences(text, ("hằng", "hàng"), lo, hi), hi):
         w0 = max(lo, m.start() - 100)
         cut = max(text.rfind(ch, w0, m.start()) for ch in ";.\n,:")
         if r.daily_verb.search(text, max(w0, cut + 1), m.start()):
@@ -580,7 +558,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         n = int(m.group("n"))
         v = f"PT{n}{u[1:]}" if u.startswith("T") else f"P{n}{u}"
         out.append(_Cand(m.start(), m.end(), "by", v, False, "relative", 2, rule="by:relative"))
-    for m in _anchors(r.anchor, text, lo, hi, orig):
+    for m in matches_at(r.anchor, text, _anchor_starts(text, lo, hi, orig), hi):
         av = _anchor_value(m, issued)
         if not av:
             continue
