@@ -197,6 +197,21 @@ def test_periods(sentence, written):
     assert (d.kind, d.value, d.text) == ("period", "2021/2025", written)
 
 
+@pytest.mark.parametrize("sentence, value, written", [
+    ("Tăng cường tuần tra từ ngày 15/01/2023 đến hết ngày 05/02/2023.", "2023-01-15/2023-02-05",
+     "từ ngày 15/01/2023 đến hết ngày 05/02/2023"),
+    ("Tổ chức ra quân từ ngày 01/6 đến hết ngày 30/6/2020.", "2020-06-01/2020-06-30",
+     "từ ngày 01/6 đến hết ngày 30/6/2020"),
+    ("Cao điểm tấn công trấn áp tội phạm từ tháng 3/2020 tới hết tháng 5/2020.", "2020-03/2020-05",
+     "từ tháng 3/2020 tới hết tháng 5/2020"),
+    ("Thực hiện thí điểm từ năm 2021 đến hết năm 2023.", "2021/2023", "từ năm 2021 đến hết năm 2023"),
+])
+def test_from_to_the_end_of_is_one_period(sentence, value, written):
+    # "đến hết" closes the span as "đến" does: one period, not a start and a deadline
+    d = one(sentence)
+    assert (d.kind, d.value, d.text) == ("period", value, written)
+
+
 def test_from_to_range_is_a_period():
     assert kv("Thực hiện thí điểm từ năm 2021 đến năm 2023.", "2020-12-20") == [("period", "2021/2023")]
 
@@ -246,6 +261,25 @@ def test_or_ad_hoc_ends_the_list():
 def test_bare_periodic_word_is_not_a_deadline():
     assert kv("Tổ chức kiểm tra định kỳ, đột xuất về công tác cải cách hành chính; định kỳ báo cáo theo quy định.") == []
     assert kv("Báo cáo tại cuộc họp thường kỳ của UBND tỉnh.") == []
+
+
+@pytest.mark.parametrize("sentence, written, value", [
+    ("Các xã gửi báo cáo về Ủy ban nhân dân huyện trước ngày 15/6 và 15/12.", "trước ngày 15/6 và 15/12", "P6M"),
+    ("Báo cáo sơ kết, tổng kết chậm nhất ngày 20/6 và ngày 20/12 hằng năm.",
+     "chậm nhất ngày 20/6 và ngày 20/12 hằng năm", "P6M"),
+    ("Gửi số liệu vào ngày 25/3, 25/6, 25/9 và 25/12.", "vào ngày 25/3, 25/6, 25/9 và 25/12", "P3M"),
+])
+def test_due_days_of_a_year_are_a_cycle(sentence, written, value):
+    d = one(sentence)
+    assert (d.kind, d.value, d.text) == ("recurring", value, written)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tổ chức kiểm tra vào ngày 15/6 và 20/7.",  # not evenly spaced over the year
+    "Hoàn thành trước ngày 15/6 và 15/12/2020.",  # a year: two deadlines, not a cycle
+])
+def test_dates_that_are_no_cycle(sentence):
+    assert all(d.kind != "recurring" for d in parse(sentence, "2020-03-10"))
 
 
 def test_daily_life_is_not_a_recurrence():

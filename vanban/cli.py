@@ -165,11 +165,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         d = report.to_dict()
         if args.errors:
             d["errors"] = report.errors
+            d["spurious"] = report.spurious
         _print_json(d)
     else:
         print(report.table())
         if args.errors:
-            for e in report.errors:
+            for e in report.errors + report.spurious:
                 print(json.dumps(e, ensure_ascii=False))
     return EXIT_OK
 
@@ -365,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("gold")
     sp.add_argument("corpus")
     sp.add_argument("--json", action="store_true")
-    sp.add_argument("--errors", action="store_true", help="list the gold items that were missed")
+    sp.add_argument("--errors", action="store_true", help="list the gold items that were missed and the predicted items no gold item matched")
     sp.add_argument("--out", help="also write the predictions here")
     sp.set_defaults(func=cmd_eval)
 

@@ -128,6 +128,7 @@ class Report:
     ratios: dict[str, list[int]] = field(default_factory=lambda: {r: [0, 0] for r in RATIOS})
     missing: list[str] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)  # per-document misses, for the eval notebook
+    spurious: list[dict[str, Any]] = field(default_factory=list)  # predicted items no gold item matched
 
     def ratio(self, name: str) -> float | None:
         ok, n = self.ratios[name]
@@ -156,21 +157,34 @@ class Report:
         return "\n".join(lines)
 
 
+_BRIEF_KEYS = ("text", "key", "kind", "value", "name", "comparator", "unit", "year", "agency", "role")
+
+
+def _brief(item: dict[str, Any]) -> dict[str, Any]:
+    """A predicted item without spans, rules and confidences: what a reader compares with gold."""
+    return {k: item[k] for k in _BRIEF_KEYS if k in item}
+
+
 def score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report) -> None:
     F, R = report.fields, report.ratios
     name = gold.get("doc", "?")
 
-    def misses(kind: str, gold_items: Iterable[dict], pairs: list[tuple[dict, dict]]) -> None:
+    def misses(kind: str, gold_items: Iterable[dict], pairs: list[tuple[dict, dict]],
+               pred_items: Iterable[dict] = ()) -> None:
         matched = {id(g) for g, _ in pairs}
         for g in gold_items:
             if id(g) not in matched:
                 report.errors.append({"doc": name, "field": kind, "missed": g})
+        used = {id(p) for _, p in pairs}
+        for p in pred_items:
+            if id(p) not in used:
+                report.spurious.append({"doc": name, "field": kind, "spurious": _brief(p)})
 
     g_refs = [r for r in gold.get("references", []) if not r.get("anaphor")]
     p_refs = [r for r in pred.get("references", []) if not r.get("anaphor")]
     tp, pairs = _pair_count(g_refs, p_refs, lambda g, p: keys_match(g["key"], p.get("key") or ""))
     F["references"].add(tp, len(g_refs), len(p_refs))
-    misses("references", g_refs, pairs)
+    misses("references", g_refs, pairs, p_refs)
 
     g_ana = [r for r in gold.get("references", []) if r.get("anaphor")]
     p_ana = [r for r in pred.get("references", []) if r.get("anaphor")]
@@ -190,7 +204,7 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report) -
     R["_deadline_kind_ok"][1] += len(pairs)
     tp, pairs = _pair_count(g_dl, p_dl, lambda g, p: dl_found(g, p) and g["kind"] == p.get("kind"))
     F["deadlines"].add(tp, len(g_dl), len(p_dl))
-    misses("deadlines", g_dl, pairs)
+    misses("deadlines", g_dl, pairs, p_dl)
 
     def names(a: dict) -> set[str]:
         return {norm(a.get("name"))} | {norm(x) for x in a.get("aliases", [])}
@@ -198,7 +212,7 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report) -
     g_ag, p_ag = gold.get("agencies", []), pred.get("agencies", [])
     tp, pairs = _pair_count(g_ag, p_ag, lambda g, p: bool(names(g) & names(p)))
     F["agencies"].add(tp, len(g_ag), len(p_ag))
-    misses("agencies", g_ag, pairs)
+    misses("agencies", g_ag, pairs, p_ag)
 
     to_gold_name: dict[str, str] = {}
     for a in g_ag:
@@ -216,6 +230,8 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report) -
     F["assignments"].add(len(g_pairs & p_pairs), len(g_pairs), len(p_pairs))
     for ag, role in sorted(g_pairs - p_pairs):
         report.errors.append({"doc": name, "field": "assignments", "missed": {"agency": ag, "role": role}})
+    for ag, role in sorted(p_pairs - g_pairs, key=str):
+        report.spurious.append({"doc": name, "field": "assignments", "spurious": {"agency": ag, "role": role}})
     g_cl = {(clause(a.get("clause")), canon(a["agency"]), a["role"]) for a in gold.get("assignments", [])}
     p_cl = {(clause(a.get("clause")), canon(a.get("agency")), a.get("role")) for a in pred.get("assignments", [])}
     F["assignments_clause"].add(len(g_cl & p_cl), len(g_cl), len(p_cl))
@@ -235,7 +251,7 @@ def score_document(gold: dict[str, Any], pred: dict[str, Any], report: Report) -
     tp, pairs = _pair_count(g_tg, p_tg, lambda g, p: tg_found(g, p) and g["comparator"] == p.get("comparator")
                             and g["kind"] == p.get("kind"))
     F["targets"].add(tp, len(g_tg), len(p_tg))
-    misses("targets", g_tg, pairs)
+    misses("targets", g_tg, pairs, p_tg)
 
     gh, ph = gold.get("header") or {}, pred.get("header") or {}
     for f in ("number", "type", "issued_date"):

@@ -125,8 +125,14 @@ class _Rules:
     daily: re.Pattern[str]
     daily_verb: re.Pattern[str]
     rec_due: re.Pattern[str]
+    cycle: re.Pattern[str]  # year-less dates of a cycle: "15/6 và 15/12"
+    cycle_cue: re.Pattern[str]  # the cue that must end right before them
     period_starts: tuple[str, ...]  # the words a period can start with
     recurrence_at: re.Pattern[str]  # the first words a recurrence can start with
+
+
+_DAY_MONTH = re.compile(r"\d{1,2}\s*/\s*(\d{1,2})")
+_DM = r"\d{1,2}[^\S\n]*/[^\S\n]*\d{1,2}(?![\d/])"  # a day and month, no year after it
 
 
 @lru_cache(maxsize=1)
@@ -230,6 +236,9 @@ def rules() -> _Rules:
         budget_label=re.compile(r"(?<!\w)(?:" + _words(ctx["budget_labels"]) + r")(?:\s+[^\s,;.:()]+){0,8}?\s+$", _F),
         daily=re.compile(r"(?<!\w)(?:hằng|hàng)\s+ngày(?!\w)(?!\s+(?:\d|làm\s+việc))"),
         daily_verb=re.compile(r"(?<!\w)(?:" + _words(rec["bare_units"]["daily_verbs"]) + r")(?!\w)", _F),
+        cycle=re.compile(r"(?<![\d/])" + _DM + r"(?:[^\S\n]*(?:,|và)[^\S\n]*(?:ngày[^\S\n]+)?" + _DM + r")+"
+                         r"(?:[^\S\n]+(?:hằng|hàng|mỗi)[^\S\n]+năm(?!\w))?"),
+        cycle_cue=re.compile(r"(?<!\w)(?:" + _words(rec["date_cycle"]["cues"]) + r")[^\S\n]+(?:ngày[^\S\n]+)?$", _F),
         # the due day of a recurring report, written after it: "định kỳ 6 tháng (trước ngày 15/6)"
         rec_due=re.compile(r"[^\S\n]*(?:\([^\S\n]*(?:(?:" + _words(cues["by"] + cues["in"]) + r")[^\S\n]+)?(?:ngày[^\S\n]+)?"
                            r"\d{1,2}[^\S\n]*/[^\S\n]*\d{1,2}[^\S\n]*\)|,?[^\S\n]*(?:" + _words(cues["by"] + cues["in"])
@@ -538,6 +547,16 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
             out.append(_Cand(m.start(), due.end() if due else m.end(), "recurring", v, True, "recurrence", 2,
                              rule=("recurring:" + _slug(m.group(0).split()[0]) if m.group("bare")
                                    else "recurring:dinh-ky")))
+    # a cycle of due days: "trước ngày 15/6 và 15/12 hằng năm" → P6M (it wins over its dates)
+    for m in r.cycle.finditer(text, lo, hi):
+        months = sorted(int(mo) for mo in _DAY_MONTH.findall(m.group()))
+        steps = {b - a for a, b in zip(months, months[1:])}
+        if len(steps) != 1 or months[-1] > 12 or next(iter(steps)) * len(months) != 12:
+            continue
+        cm = r.cycle_cue.search(text, max(lo, m.start() - 30), m.start())
+        if cm:
+            out.append(_Cand(cm.start(), m.end(), "recurring", f"P{next(iter(steps))}M", False, "recurrence", 5,
+                             rule="recurring:date-cycle"))
     # "hằng ngày" after a report or update verb in its clause
     for m in matches_at(r.daily, text, _occurrences(text, ("hằng", "hàng"), lo, hi), hi):
         w0 = max(lo, m.start() - 100)
