@@ -527,3 +527,19 @@ def test_count_after_report_verbs():
     out = run("Năm 2023, toàn tỉnh ghi nhận 1.962 ca mắc sốt xuất huyết; làm chết 16 người, bị thương 141 người.",
               issued="2024-07-01")
     assert sorted(t.value for t in out if t.kind == "baseline") == [16, 141, 1962]
+
+
+@pytest.mark.parametrize("sentence, comparator, value, unit", [
+    ("Phấn đấu năm 2021 không để phát sinh hộ tái nghèo quá 30 hộ.", "<=", 30, "count"),
+    ("Chỉ tiêu năm 2021: không để tỷ lệ nợ xấu vượt quá 3%.", "<=", 3, "%"),
+    ("Thời gian giải quyết không được quá 5 ngày làm việc.", "<=", 5, "ngày làm việc"),
+])
+def test_negated_excess_is_a_ceiling(sentence, comparator, value, unit):
+    # "không để ... quá N": the figure is the most allowed
+    t = one(sentence)
+    assert (t.comparator, t.value, t.unit) == (comparator, value, unit)
+
+
+def test_excess_without_negation_stays_above():
+    got = [(x.comparator, x.value) for x in run("Phấn đấu năm 2021 thu ngân sách vượt 10% dự toán.")]
+    assert got == [(">", 10)]

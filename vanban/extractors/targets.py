@@ -48,6 +48,8 @@ def _alts(phrases: list[str]) -> str:
 class _Rules:
     cmp_before: re.Pattern[str]
     cmp_before_map: dict[str, str]
+    cmp_negated: dict[str, str]  # cue -> comparator under a negation earlier in the clause
+    negation: re.Pattern[str]
     cmp_after: re.Pattern[str]
     cmp_after_map: dict[str, str]
     figure: re.Pattern[str]
@@ -109,6 +111,8 @@ def _rules() -> _Rules:
         # "<cue> [mức [là]] " immediately before the figure
         cmp_before=re.compile(r"(?<![\w])(?P<cue>" + _alts(list(cb)) + r")\s+(?:muc\s+(?:la\s+)?)?$"),
         cmp_before_map=cb,
+        cmp_negated={fold(p): c for p, c in d["comparator"]["negated"]},
+        negation=re.compile(r"(?<!\w)(?:" + _alts(d["comparator"]["negations"]) + r")(?!\w)"),
         cmp_after=re.compile(r"\s*(?P<cue>" + _alts(list(ca)) + r")(?!\w)"),
         cmp_after_map=ca,
         # a percentage, optionally the low end of a range written "70 - 80%" / "70% - 80%"
@@ -400,6 +404,8 @@ def _comparator(ctx: _Ctx, r: _Rules, start: int, end: int, clause_start: int) -
         if cue == "tu":
             # "từ" alone is a starting point ("tăng từ 50% lên 70%"); ">=" needs "trở lên"
             comp = "="
+        elif cue in r.cmp_negated and r.negation.search(ctx.ft, max(clause_start, s - 60), s):
+            comp = r.cmp_negated[cue]  # "không để ... quá 30 hộ": at most 30
     m = r.cmp_after.match(ctx.ft, end, min(len(ctx.ft), end + 20))
     if m:
         comp = r.cmp_after_map[re.sub(r"\s+", " ", m.group("cue"))]
