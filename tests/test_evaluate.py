@@ -91,3 +91,17 @@ def test_keys_match_rules():
 def test_texts_overlap():
     assert texts_overlap("trước 30/11/2013", "trước ngày 30/11/2013")
     assert not texts_overlap("hàng năm", "giai đoạn 2016-2020")
+
+
+def test_errors_list_misses_and_spurious_items(tmp_path):
+    gold = {"doc": "a.txt", "header": {}, "references": [], "agencies": [], "assignments": [], "targets": [],
+            "deadlines": [{"text": "trước ngày 30/11/2020", "kind": "by", "value": "2020-11-30"},
+                          {"text": "trong quý III/2020", "kind": "within", "value": "2020-Q3"}]}
+    (tmp_path / "a.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    pred = {"deadlines": [{"text": "trước ngày 30/11/2020", "kind": "by", "value": "2020-11-30", "span": [0, 21]},
+                          {"text": "năm 2020", "kind": "period", "value": "2020", "span": [30, 38], "rule": "x"}]}
+    rep = evaluate(tmp_path, {"a.json": pred})
+    assert [e["missed"]["value"] for e in rep.errors] == ["2020-Q3"]
+    # the unmatched prediction, without its span and rule
+    assert rep.spurious == [{"doc": "a.txt", "field": "deadlines",
+                             "spurious": {"text": "năm 2020", "kind": "period", "value": "2020"}}]
