@@ -543,3 +543,14 @@ def test_negated_excess_is_a_ceiling(sentence, comparator, value, unit):
 def test_excess_without_negation_stays_above():
     got = [(x.comparator, x.value) for x in run("Phấn đấu năm 2021 thu ngân sách vượt 10% dự toán.")]
     assert got == [(">", 10)]
+
+
+def test_results_label_opening_the_sentence_makes_baselines():
+    got = run("3. Kết quả rà soát cuối năm 2022: toàn huyện còn 3.846 hộ nghèo, chiếm 22,17% tổng số hộ.",
+              "2022-11-10")
+    assert [(t.kind, t.value) for t in got] == [("baseline", 3846), ("baseline", 22.17)]
+
+
+def test_label_of_results_to_reach_is_a_target():
+    got = run("Kết quả phấn đấu năm 2023: 95% hồ sơ được giải quyết đúng hạn.", "2022-11-10")
+    assert [(t.kind, t.value) for t in got] == [("target", 95)]

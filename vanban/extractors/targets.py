@@ -48,6 +48,7 @@ def _alts(phrases: list[str]) -> str:
 class _Rules:
     cmp_before: re.Pattern[str]
     cmp_before_map: dict[str, str]
+    base_label: re.Pattern[str]  # "kết quả ... :" opening a sentence
     cmp_negated: dict[str, str]  # cue -> comparator under a negation earlier in the clause
     negation: re.Pattern[str]
     cmp_after: re.Pattern[str]
@@ -131,6 +132,7 @@ def _rules() -> _Rules:
         excl_units=re.compile(r"\s*(?:" + _alts(ex["units"]) + r")(?!\w)"),
         excl_context=re.compile(_alts(ex["contexts"])),
         frac_before=re.compile(r"(?<!\w)(?:" + _alts(ex["fraction_before"]) + r")\s*$"),
+        base_label=re.compile(r"(?P<label>" + _alts(k["baseline_labels"]) + r")(?:\s+[a-z0-9]+){0,8}\s*:"),
         base_cue=re.compile(r"(?<!\w)(?:" + _alts(k["baseline"]) + r")(?!\w)"),
         base_weak=re.compile(r"(?<!\w)(?:" + _alts(k["baseline"] + k["baseline_weak"]) + r")(?!\w)"),
         target_cue=re.compile(r"(?<!\w)(?:" + _alts(k["target"]) + r")(?!\w)"),
@@ -446,6 +448,8 @@ def _kind_why(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sen
                 return "baseline", "modal-in-results"
     if k:
         return k, why
+    if _results_label(ctx, r, sent, fig_start):
+        return "baseline", "results-label"
     # "giảm ít nhất 5% số người chết": a prescriptive comparator is itself a target cue, even
     # in a report's headline (kind.target_comparators)
     tc = r.target_comparator.match(ctx.ft, fig_start)
@@ -485,8 +489,10 @@ def _kind_why(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sen
     return "target", "default"
 
 
-# A time adverbial opening a sentence: up to four words, a year or a span of years, a comma.
-_SENT_INTRO = re.compile(r"(?P<w>(?:[a-z0-9]+\s+){0,4}?)(?P<a>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<b>(?:19|20)\d{2}))?\s*,")
+# A time adverbial opening a sentence: up to four words, a year or a span of years, a comma;
+# or a label of up to six words ending in a year and a colon ("Kết quả rà soát cuối năm 2022:").
+_SENT_INTRO = re.compile(r"(?P<w>(?:[a-z0-9]+\s+){0,6}?)(?P<a>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<b>(?:19|20)\d{2}))?"
+                         r"\s*(?P<t>[,:])")
 # "(tính) đến ngày 31/5/2023", "đến hết ngày ...": the date figures are reported at.
 _STATUS_DATE = re.compile(r"(?<!\w)(?:den|toi)\s+(?:het\s+)?ngay\s+(?=\d)")
 
@@ -504,10 +510,24 @@ def _past_intro(ctx: _Ctx, sent: tuple[int, int]) -> bool:
     if not m:
         return False
     w = m.group("w").split()
+    if m.group("t") == "," and len(w) > 4:
+        return False
     if w and w[0] in ("den", "toi", "truoc", "tu", "sau", "vao"):
         return False  # "Đến năm 2025, ...": a horizon
     a, b = int(m.group("a")), int(m.group("b") or m.group("a"))
     return a < ctx.doc_year and b <= ctx.doc_year
+
+
+def _results_label(ctx: _Ctx, r: _Rules, sent: tuple[int, int], fig_start: int) -> bool:
+    """The sentence opens with a label of results ending in a colon before the figure."""
+    p = sent[0]
+    while p < sent[1] and ctx.ft[p] in " \t-+*•–":
+        p += 1
+    mk = _MARKER.match(ctx.ft, p, sent[1])
+    m = r.base_label.match(ctx.ft, mk.end() if mk else p, fig_start)
+    # "Kết quả cần đạt:", "Kết quả phấn đấu năm 2025:" name targets
+    return (m is not None and _written(ctx, m.start("label"), m.end("label"))
+            and not r.target_cue.search(ctx.ft, m.start(), m.end()) and not r.target_modal.search(ctx.ft, m.start(), m.end()))
 
 
 def _past_status_date(ctx: _Ctx, a: int, b: int) -> bool:
@@ -599,7 +619,7 @@ def r_cues_written() -> frozenset[str]:
     with open(_DATA, "rb") as fh:
         d = tomllib.load(fh)
     k, t = d["kind"], d["text"]
-    return frozenset(w.lower().rstrip(",:") for w in k["baseline"] + k["baseline_weak"] + k["target"] + k["target_modal"]
+    return frozenset(w.lower().rstrip(",:") for w in k["baseline"] + k["baseline_weak"] + k["baseline_labels"] + k["target"] + k["target_modal"]
                      + t["measure_nouns"])
 
 
