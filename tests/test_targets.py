@@ -554,3 +554,17 @@ def test_results_label_opening_the_sentence_makes_baselines():
 def test_label_of_results_to_reach_is_a_target():
     got = run("Kết quả phấn đấu năm 2023: 95% hồ sơ được giải quyết đúng hạn.", "2022-11-10")
     assert [(t.kind, t.value) for t in got] == [("target", 95)]
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Hiện nay, diện tích đất công bị lấn chiếm chưa thu hồi khoảng 3.450 m2.", 3450, "m2"),
+    ("Đến nay, chiều dài tuyến kênh mương đã được kiên cố hóa là 42,5 km.", 42.5, "km"),
+])
+def test_quantity_named_earlier_in_the_clause(sentence, value, unit):
+    t = one(sentence, issued="2023-05-10")
+    assert (t.kind, t.value, t.unit) == ("baseline", value, unit)
+    assert t.text.lower().startswith(("diện tích", "chiều dài"))
+
+
+def test_quantity_label_with_a_colon_is_a_description():
+    assert run("Diện tích: 3 ha; cách trung tâm xã 5 km.", "2023-05-10") == []

@@ -86,6 +86,7 @@ class _Rules:
     target_comparator: re.Pattern[str]
     gloss_before: re.Pattern[str]
     physical_units: frozenset[str]
+    quantity_noun: re.Pattern[str]  # "diện tích ..." earlier in the clause of a physical unit
     physical_not_noun: frozenset[str]
     frac_time: re.Pattern[str]
     confidence: dict[str, float]  # [confidence] of the data: rule and evidence -> score / adjustment
@@ -162,6 +163,7 @@ def _rules() -> _Rules:
         base_moi=re.compile(r"(?<!\w)(?:" + _alts(k["baseline_moi"]) + r")\s+(?:[a-z]+\s+){1,3}?duoc(?!\w)"),
         gloss_before=re.compile(r"(?<!\w)(?:" + _alts(k["target_gloss_nouns"]) + r")(?:\s+[^\W\d_]+){0,3}\s*\($"),
         physical_units=frozenset(fold(x) for x in u["physical"]),
+        quantity_noun=re.compile(r"(?<!\w)(?:" + _alts(u["quantity_nouns"]) + r")(?!\w)[^;.:\n]*$"),
         physical_not_noun=frozenset(w.lower() for w in u["physical_not_noun"]),
         frac_time=re.compile(r"\s*(?:" + _alts(ex["fraction_time_units"]) + r")(?!\w)"),
     )
@@ -582,7 +584,8 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
     mn = None
     for m in r.measure_noun.finditer(ft, lead_end, s):
         if " ".join(ctx.lt[m.start():m.end()].split()) in r_measure_written():
-            mn = m
+            if mn is None or ft[mn.end():m.start()].strip():
+                mn = m  # "tỷ lệ diện tích đất lúa ...": one noun phrase, it starts at the first
     if mn is not None and len(_WORD_RE.findall(ft[mn.end():s])) <= 1:
         mn = None  # "đạt tỷ lệ 94,9%": the noun names the figure, the subject is before it
     if tail_empty:
@@ -717,6 +720,8 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         elif not r.count_cue.search(pre):
             if unit_f in r.physical_units and _measured_noun_after(ctx, r, m.end()):
                 rule = "unit:physical"  # "kiên cố hóa 8,5 km đê bao": a quantity of the thing named
+            elif unit_f in r.physical_units and r.quantity_noun.search(ft, max(0, m.start() - 90), m.start()):
+                rule = "unit:quantity-noun"
             elif r.measured_verb.search(pre) or _elliptic(ft, m.start()):
                 # "tiếp nhận 12.845 hồ sơ", "tiêm 15.420 liều": a result when reported; in a plan,
                 # a task ("tổ chức 02 lớp"); "...; đàn trâu, bò 21.350 con" shares its predicate
