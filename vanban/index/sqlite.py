@@ -51,6 +51,9 @@ CREATE INDEX IF NOT EXISTS documents_number_key ON documents(number_key);
 CREATE INDEX IF NOT EXISTS documents_type ON documents(type);
 CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
+-- the facet columns together: counting the documents a broad query does not match reads this
+-- index (~100 bytes a document), never the table's rows
+CREATE INDEX IF NOT EXISTS documents_facets ON documents(type, issuer, year, agency_set);
 -- clauses, deadlines, agencies and targets are only counted (stats) or read whole: no index beyond
 -- their key, as each index costs every insert (indexes written before on deadlines(due) and
 -- agencies(name) are left in place)
@@ -447,63 +450,89 @@ class SqliteIndex(IndexBackend):
     def search(self, query: str, *, filters: dict | None = None, limit: int = 20, offset: int = 0) -> dict:
         facets: dict[str, dict[str, int]] = {k: {} for k in ("type", "issuer", "year", "agency")}
         where, params = self._filter_sql(filters or {})
-        cols = "d.id, d.doc, d.type, d.issuer, d.year, {s}, d.agency_set"
         if (query or "").strip():
             expr = _match_expr(query, "f_title f_body", "x_title x_body")
             if expr is None:
                 return {"total": 0, "hits": [], "facets": facets}
-            # MATERIALIZED: run the FTS query once, never once per candidate row of a filter index
-            sql = ("WITH f AS MATERIALIZED (SELECT rowid AS id, -bm25(docs_fts, 3.0, 1.0, 6.0, 2.0) AS s FROM docs_fts"
-                   " WHERE docs_fts MATCH ?) SELECT " + cols.format(s="f.s") + " FROM f"
-                   " CROSS JOIN documents d ON d.id = f.id" + (" WHERE " + where if where else ""))
+            fill = ("INSERT INTO temp.hit SELECT rowid, -bm25(docs_fts, 3.0, 1.0, 6.0, 2.0) FROM docs_fts"
+                    " WHERE docs_fts MATCH ?")
+            if where:
+                # MATERIALIZED: run the FTS query once, never once per candidate row of a filter index
+                fill = ("INSERT INTO temp.hit WITH f AS MATERIALIZED (SELECT rowid AS id, -bm25(docs_fts, 3.0, 1.0, 6.0,"
+                        " 2.0) AS s FROM docs_fts WHERE docs_fts MATCH ?) SELECT f.id, f.s FROM f"
+                        " CROSS JOIN documents d ON d.id = f.id WHERE " + where)
             params = [expr] + params
         else:
-            sql = "SELECT " + cols.format(s="0.0") + " FROM documents d" + (" WHERE " + where if where else "")
+            fill = "INSERT INTO temp.hit SELECT d.id, 0.0 FROM documents d" + (" WHERE " + where if where else "")
+        want = max(0, offset) + max(0, limit)
         with self._snapshot() as c:
-            rows = self._tuples(c, sql, params)
-            page = heapq.nsmallest(max(0, offset) + max(0, limit), rows, key=lambda r: (-r[5], r[1]))[max(0, offset):]
-            agency_counts = self._agency_facet(c, rows)
-            bodies = {r[0]: r for r in c.execute(
-                f"SELECT d.id, d.header, b.text FROM documents d JOIN bodies b ON b.id = d.id"
-                f" WHERE d.id IN ({_marks(len(page))})", [r[0] for r in page]).fetchall()} if page else {}
-        # facets: every matching row is at hand, so counting is one pass in Python (ties by name,
-        # code-point order = SQLite's BINARY order of UTF-8)
-        for n, col in ((2, "type"), (3, "issuer"), (4, "year"), (6, "agency")):
-            if col == "agency":
-                counts = agency_counts
-            else:
-                counts = Counter([r[n] for r in rows if r[n]])
-            facets[col] = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
+            # The matches go to a temporary table once (bm25 is computed once per match); the page,
+            # the totals and the facets are then counted by SQLite, so a query matching most of a
+            # large index returns a few hundred rows to Python, not one per match.
+            c.execute("CREATE TEMP TABLE IF NOT EXISTS hit (id INTEGER PRIMARY KEY, s REAL NOT NULL)")
+            c.execute("DELETE FROM temp.hit")
+            try:
+                c.execute(fill, params)
+                total = c.execute("SELECT count(*) FROM temp.hit").fetchone()[0]
+                page = self._page(c, want)[max(0, offset):] if want and total else []
+                counts = self._facet_counts(c, total) if total else {}
+                bodies = {r[0]: r for r in c.execute(
+                    f"SELECT d.id, d.header, b.text FROM documents d JOIN bodies b ON b.id = d.id"
+                    f" WHERE d.id IN ({_marks(len(page))})", [r[0] for r in page]).fetchall()} if page else {}
+            finally:
+                c.execute("DELETE FROM temp.hit")
+        # ties by name, code-point order = SQLite's BINARY order of UTF-8
+        for col, cnt in counts.items():
+            facets[col] = dict(sorted(((k, n) for k, n in cnt.items() if n > 0), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE])
         toks = query_tokens(query)
-        hits = [{"doc": r[1], "score": float(r[5]), "header": json.loads(bodies[r[0]]["header"]),
+        hits = [{"doc": r[1], "score": float(r[2]), "header": json.loads(bodies[r[0]]["header"]),
                  "snippet": make_snippet(_unpack(bodies[r[0]]["text"]), toks)} for r in page]
-        return {"total": len(rows), "hits": hits, "facets": facets}
+        return {"total": total, "hits": hits, "facets": facets}
 
     @staticmethod
     def _tuples(c: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        """Plain tuples (no sqlite3.Row per row) for the queries that return thousands of rows."""
+        """Plain tuples (no sqlite3.Row per row)."""
         cur = c.cursor()
         cur.row_factory = None
         return cur.execute(sql, params).fetchall()
 
     @staticmethod
-    def _agency_facet(c: sqlite3.Connection, rows: list[sqlite3.Row]) -> Counter:
-        """Agency name -> number of matching documents naming it.  Each document holds the codes of its
-        distinct agency names (documents.agency_set) and agency_codes how many documents name each, so
-        the matches are counted directly, or (most documents match) as all minus the non-matching."""
-        if not rows:
-            return Counter()
-        total = c.execute("SELECT count(*) FROM documents").fetchone()[0]
-        if 2 * len(rows) <= total:
-            counts = Counter("".join([r[6] for r in rows if r[6]]))
+    def _page(c: sqlite3.Connection, want: int) -> list[tuple]:
+        """(id, doc, score) of the best `want` matches: score descending, then document name."""
+        kth = c.execute("SELECT s FROM temp.hit ORDER BY s DESC LIMIT 1 OFFSET ?", (want - 1,)).fetchone()
+        # every match scoring at least the want-th score (ties at the boundary included), named
+        sql = "SELECT h.id, d.doc, h.s FROM temp.hit h CROSS JOIN documents d ON d.id = h.id"
+        rows = SqliteIndex._tuples(c, sql + (" WHERE h.s >= ?" if kth else "") + " ORDER BY h.s DESC, d.doc LIMIT ?",
+                                   ([kth[0]] if kth else []) + [want])
+        return rows
+
+    @staticmethod
+    def _facet_counts(c: sqlite3.Connection, total: int) -> dict[str, Counter]:
+        """type / issuer / year / agency -> value -> number of matching documents.  Counted over the
+        matches, or (most documents match) as every document's count minus the non-matching ones."""
+        n_docs = c.execute("SELECT count(*) FROM documents").fetchone()[0]
+        out: dict[str, Counter] = {k: Counter() for k in ("type", "issuer", "year", "agency")}
+        cols = ("type", "issuer", "year")
+        complement = 2 * total > n_docs
+        if complement:
+            for col in cols:  # each column has its own index: a count over the whole index is cheap
+                out[col].update({v: n for v, n in c.execute(f"SELECT {col}, count(*) FROM documents GROUP BY {col}") if v})
+            rest = "FROM documents d LEFT JOIN temp.hit h ON h.id = d.id WHERE h.id IS NULL"
+            sign = -1
         else:
-            hit = {r[0] for r in rows}
-            counts = Counter({_char(code): n for code, n in c.execute("SELECT code, docs FROM agency_codes")})
-            if len(rows) < total:
-                counts.subtract(Counter("".join([a for i, a in SqliteIndex._tuples(c, "SELECT id, agency_set FROM documents")
-                                                 if a and i not in hit])))
+            rest = "FROM temp.hit h CROSS JOIN documents d ON d.id = h.id"
+            sign = 1
+        for t, i, y, n in c.execute(f"SELECT d.type, d.issuer, d.year, count(*) {rest} GROUP BY 1, 2, 3"):
+            for col, v in (("type", t), ("issuer", i), ("year", y)):
+                if v:
+                    out[col][v] += sign * n
+        sets = "".join([a for (a,) in c.execute(f"SELECT d.agency_set {rest}") if a])
+        codes = Counter(sets)
+        if complement:
+            codes = Counter({_char(code): n for code, n in c.execute("SELECT code, docs FROM agency_codes")}) - codes
         names = dict(c.execute("SELECT code, name FROM agency_codes"))
-        return Counter({names[ord(ch) - _CODE_BASE]: n for ch, n in counts.items() if n > 0})
+        out["agency"] = Counter({names[ord(ch) - _CODE_BASE]: n for ch, n in codes.items() if n > 0})
+        return out
 
     @staticmethod
     def _filter_sql(filters: dict) -> tuple[str, list[Any]]:
