@@ -352,3 +352,18 @@ def test_confidence_scale_of_assignment_rules():
     assert c("lead:chu-tri") == c("lead:giao") == c("support:phoi-hop-voi") == 0.95
     assert c("lead:chu-tri") > c("lead:table-row") > c("lead:subject-verb") > c("lead:opening-addressee")
     assert c("lead:chu-tri+deadline:later-sentence") < c("lead:chu-tri+deadline:same-sentence")
+
+
+def test_semicolon_list_opening_the_execution_clause():
+    out = run("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Tài chính; Giám đốc Công an tỉnh; "
+              "Chủ tịch Ủy ban nhân dân các huyện, thị xã Ba Đồn, Quảng Trạch; Thủ trưởng các cơ quan, đơn vị "
+              "có liên quan chịu trách nhiệm thi hành Quyết định này./.\n")
+    agencies = {a.agency for a in out if a.role == "lead"}
+    assert {"Chánh Văn phòng Ủy ban nhân dân tỉnh", "Sở Tài chính", "Công an tỉnh",
+            "Thủ trưởng các cơ quan, đơn vị có liên quan"} <= agencies, agencies
+
+
+def test_semicolons_between_clauses_do_not_join_bodies():
+    # the first body only receives the report: a ";" list inside a sentence is not a subject list
+    out = run("4. Các xã báo cáo kết quả về Ủy ban nhân dân huyện; Phòng Nội vụ tổng hợp trình Chủ tịch.\n")
+    assert ("4", "Ủy ban nhân dân huyện", "lead") not in triples(out)

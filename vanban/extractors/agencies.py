@@ -1208,6 +1208,8 @@ _MARKER = re.compile(r"^\s*(?:[-–•+*]+|\d{1,2}(?:\.\d{1,2})*\s*[.)]|[a-zđ]\
 _JOIN = re.compile(rf"^(?:{H}*[,;]{H}*(?:va{H}+|cung{H}+)?|{H}+(?:va|cung|hoac|cung voi){H}+|{H}*,{H}*(?:va|cung){H}+)$", re.I)
 
 
+# ", Bảo Lộc, Di Linh": proper names (capitalised words) going on after a mention
+_NAME_TAIL = re.compile(r"(?:[ \t]*,[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}))+(?=[ \t]*[;,])")
 _ABBR_DOT = re.compile(r"(?:\b[A-ZĐ]{1,4}|\d)\.$")
 
 
@@ -1410,8 +1412,17 @@ def analyse(doc: Document) -> Analysis:
         if groups:
             g = groups[-1]
             gap = _u(text)[g.end:m.start]
+            if gap.startswith(",") and text[g.end - 1:g.end].isalpha():
+                # more proper names of the list the last mention closes ("... các huyện, thành phố
+                # Đà Lạt, Bảo Lộc; Chủ tịch ..."): the list goes on after them
+                names = _NAME_TAIL.match(text, g.end, m.start)
+                if names and text[names.start(1)].isupper():
+                    gap = gap[names.end() - g.end:]
             intro_end = bool(g.owner) and gap.strip() == "," and lx.intro.match(fold_span(text, g.clause_start, g.start))
-            if (_JOIN.match(gap) or _FIELD_LEAD.fullmatch(gap)) and not (";" in gap and not g.subject) \
+            # ";" joins a subject's list, or a list that opens its sentence part ("Điều 3. Chánh Văn
+            # phòng UBND tỉnh; Giám đốc Sở Tư pháp; ... chịu trách nhiệm thi hành ...")
+            if (_JOIN.match(gap) or _FIELD_LEAD.fullmatch(gap)) \
+                    and not (";" in gap and not (g.subject or g.marker or g.clause_start == g.start)) \
                     and not g.table_role and not intro_end:
                 g.mentions.append(m)
                 g.end = m.end
