@@ -505,3 +505,24 @@ def test_relative_limit_is_by_with_iso_duration():
 
 def test_relative_limit_reported_as_missed_is_not_a_deadline():
     assert kv("Có 6/12 huyện có ổ dịch chưa được xử lý trong vòng 48 giờ.") == []
+
+
+@pytest.mark.parametrize("sentence, kind, written", [
+    ("Các xã báo cáo số hộ đã sơ tán trước 16 giờ ngày 12/9/2020.", "by", "trước 16 giờ ngày 12/9/2020"),
+    ("Hoàn thành di dời dân trước 17 giờ 30 phút ngày 12/9/2020.", "by", "trước 17 giờ 30 phút ngày 12/9/2020"),
+    ("Gửi báo cáo nhanh trước 8h00 ngày 12/9/2020.", "by", "trước 8h00 ngày 12/9/2020"),
+    ("Cấm tàu thuyền ra khơi kể từ 07 giờ ngày 12/9/2020.", "from", "kể từ 07 giờ ngày 12/9/2020"),
+])
+def test_time_of_day_before_the_date(sentence, kind, written):
+    # the hour is part of the evidence; the value is the date
+    d = one(sentence)
+    assert (d.kind, d.value, d.text) == (kind, "2020-09-12", written)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Công an cấp xã xóa đăng ký thường trú chậm nhất 05 ngày làm việc kể từ ngày nhận được hồ sơ.", "P5D"),
+    ("Bộ phận một cửa trả kết quả chậm nhất là 02 ngày làm việc.", "P2D"),
+])
+def test_at_the_latest_n_days_is_a_relative_limit(sentence, value):
+    d = one(sentence)
+    assert (d.kind, d.value) == ("by", value)

@@ -142,7 +142,10 @@ def rules() -> _Rules:
         d = tomllib.load(fh)
     cues = d["cues"]
     cue_kind = {fold(w): k for k in ("by", "in", "from", "target") for w in cues[k]}
-    cue = re.compile(r"(?<!\w)(?P<cue>" + _words(w for k in ("by", "in", "from", "target") for w in cues[k]) + r")\s+$", _F)
+    hour = (r"(?:\s+\d{1,2}\s*(?:" + _words(cues["hour_units"]) + r")(?:\s*\d{1,2}(?:\s*(?:"
+            + _words(cues["minute_units"]) + r"))?)?\s*,?)?")
+    cue = re.compile(r"(?<!\w)(?P<cue>" + _words(w for k in ("by", "in", "from", "target") for w in cues[k]) + r")"
+                     + hour + r"\s+$", _F)
 
     q = d["quarters"]
     qnum = _words(sorted(q["numerals"], key=len, reverse=True))
@@ -583,7 +586,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
             continue
         form, value = av
         start = m.start()
-        cm = r.cue.search(text, max(lo, start - 30), start)
+        cm = r.cue.search(text, max(lo, start - 45), start)
         cue = fold(cm.group("cue")) if cm else ""
         ckind = r.cue_kind.get(cue, "")
         if ckind == "from":
