@@ -526,3 +526,12 @@ def test_time_of_day_before_the_date(sentence, kind, written):
 def test_at_the_latest_n_days_is_a_relative_limit(sentence, value):
     d = one(sentence)
     assert (d.kind, d.value) == ("by", value)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Phương hướng, nhiệm vụ 3 tháng cuối năm 2020: tập trung thu ngân sách.", "2020-Q4"),
+    ("Hoàn thành việc kiện toàn tổ chức trong 03 tháng đầu năm 2021.", "2021-Q1"),
+])
+def test_three_months_at_either_end_of_a_year_is_a_quarter(sentence, value):
+    d = one(sentence)
+    assert (d.kind, d.value) == ("within", value)

@@ -156,7 +156,7 @@ def rules() -> _Rules:
         # full dates: 30/11/2013, 30-11-2013, ngày 10 tháng 9 năm 2013
         r"(?P<date>(?:ngày\s+)?(?:" + DATE_RE.pattern + r"))(?!\d)"
         # half years: 6 tháng đầu năm 2021
-        r"|(?P<half>(?:" + _words(h["months"]) + r")\s+tháng\s+(?P<hw>" + _words(h["first"] + h["second"])
+        r"|(?P<half>(?P<hm>" + _words(h["months"] + h["quarter_months"]) + r")\s+tháng\s+(?P<hw>" + _words(h["first"] + h["second"])
         + r")\s+năm(?:\s+(?P<hy>" + YEAR + r"))?(?![\w/]))"
         # quarters: quý III/2020, quý 3 năm 2020, quý IV
         r"|(?P<quarter>" + q["word"] + r"\s+(?P<q>" + qnum + r")(?![\w])(?:\s*(?:/|-|năm)\s*(?P<qy>" + YEAR + r")(?!\d))?)"
@@ -447,6 +447,8 @@ def _anchor_value(m: re.Match[str], issued: _dt.date | None) -> tuple[str, str] 
         if y is None:
             return None
         first = fold(m.group("hw")) in {fold(w) for w in r.data["halves"]["first"]}
+        if fold(m.group("hm")) in {fold(w) for w in r.data["halves"]["quarter_months"]}:
+            return "quarter", f"{y}-{'Q1' if first else 'Q4'}"
         return "half", f"{y}-{'H1' if first else 'H2'}"
     if m.group("quarter"):
         qn = r.data["quarters"]["numerals"].get(m.group("q").lower()) or roman_to_int(m.group("q"))
@@ -606,7 +608,7 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         if cm and ckind != "target":
             start = cm.start()
         out.append(_Cand(start, m.end(), kind, value, form in ("year", "ybare"), form.rstrip("?"), 1, cue,
-                         inferred=form.endswith("?") or form == "pdate" or (form == "half" and not m.group("hy"))))
+                         inferred=form.endswith("?") or form == "pdate" or (bool(m.group("half")) and not m.group("hy"))))
     return out
 
 
