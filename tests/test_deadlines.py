@@ -535,3 +535,14 @@ def test_at_the_latest_n_days_is_a_relative_limit(sentence, value):
 def test_three_months_at_either_end_of_a_year_is_a_quarter(sentence, value):
     d = one(sentence)
     assert (d.kind, d.value) == ("within", value)
+
+
+def test_target_label_year_is_a_horizon():
+    assert kv("II. CHỈ TIÊU NĂM 2021\n1. Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98%.", "2020-12-20") == [("by", "2021")]
+    assert kv("Chỉ tiêu năm 2021: 95% dân số tham gia bảo hiểm y tế.", "2020-12-20") == [("by", "2021")]
+
+
+def test_target_named_inside_a_sentence_is_reported():
+    # "chưa hoàn thành chỉ tiêu quý I/2023": the status of a target, not a deadline
+    assert kv("Còn 7/11 huyện chưa hoàn thành chỉ tiêu quý I/2023.", "2023-06-10") == []
+    assert kv("Năm 2022, kết quả thực hiện chỉ tiêu năm 2021 đạt 95%.", "2022-03-10") == []

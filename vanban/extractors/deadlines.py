@@ -125,6 +125,7 @@ class _Rules:
     daily: re.Pattern[str]
     daily_verb: re.Pattern[str]
     rec_due: re.Pattern[str]
+    label_only_cues: frozenset[str]  # folded target cues that count only opening a line / sentence
     cycle: re.Pattern[str]  # year-less dates of a cycle: "15/6 và 15/12"
     cycle_cue: re.Pattern[str]  # the cue that must end right before them
     period_starts: tuple[str, ...]  # the words a period can start with
@@ -239,6 +240,7 @@ def rules() -> _Rules:
         budget_label=re.compile(r"(?<!\w)(?:" + _words(ctx["budget_labels"]) + r")(?:\s+[^\s,;.:()]+){0,8}?\s+$", _F),
         daily=re.compile(r"(?<!\w)(?:hằng|hàng)\s+ngày(?!\w)(?!\s+(?:\d|làm\s+việc))"),
         daily_verb=re.compile(r"(?<!\w)(?:" + _words(rec["bare_units"]["daily_verbs"]) + r")(?!\w)", _F),
+        label_only_cues=frozenset(fold(w) for w in cues["target_label_only"]),
         cycle=re.compile(r"(?<![\d/])" + _DM + r"(?:[^\S\n]*(?:,|và)[^\S\n]*(?:ngày[^\S\n]+)?" + _DM + r")+"
                          r"(?:[^\S\n]+(?:hằng|hàng|mỗi)[^\S\n]+năm(?!\w))?"),
         cycle_cue=re.compile(r"(?<!\w)(?:" + _words(rec["date_cycle"]["cues"]) + r")[^\S\n]+(?:ngày[^\S\n]+)?$", _F),
@@ -500,6 +502,15 @@ def _anchor_starts(text: str, lo: int, hi: int, orig: str) -> list[int]:
     return out
 
 
+# what may stand before a heading or label word: a clause number, a bullet, white space
+_LABEL_LEAD = re.compile(r"[\s\-–•+*]*(?:(?:[ivxlc]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]\s*)?")
+
+
+def _part_start(text: str, pos: int, lo: int) -> int:
+    """Start of the line or sentence part that holds pos."""
+    return max(lo, max(text.rfind(ch, lo, pos) for ch in ".;:\n") + 1)
+
+
 def _occurrences(text: str, words: tuple[str, ...], lo: int, hi: int) -> list[int]:
     """Every position in [lo, hi) where one of `words` starts (overlapping ones too), sorted."""
     out: set[int] = set()
@@ -591,6 +602,9 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
         cm = r.cue.search(text, max(lo, start - 45), start)
         cue = fold(cm.group("cue")) if cm else ""
         ckind = r.cue_kind.get(cue, "")
+        if ckind == "target" and (_reported_period(text, cm.start(), lo) or (
+                cue in r.label_only_cues and not _LABEL_LEAD.fullmatch(text, _part_start(text, cm.start(), lo), cm.start()))):
+            continue  # "kết quả thực hiện chỉ tiêu năm 2022": the target a report covers
         if ckind == "from":
             kind = "from"
         elif ckind in ("by", "target"):
