@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vanban.extractors import agencies
+from vanban.extractors import agencies, assignments
 from vanban.pipeline.document import Document
 from vanban.pipeline.segment import segment
 from vanban.schema import Reference
@@ -414,3 +414,21 @@ def test_members_of_a_named_body():
     got = names("Các thành viên Ban Chỉ huy phòng, chống thiên tai huyện kiểm tra địa bàn được phân công.")
     assert "Các thành viên Ban Chỉ huy phòng, chống thiên tai huyện" in {n[:1].upper() + n[1:] for n in got}
     assert got[next(n for n in got if "thành viên" in n)].rule.startswith("name-grammar:")
+
+
+@pytest.mark.parametrize("written, name", [
+    ("BHXH huyện", "Bảo hiểm xã hội huyện"),
+    ("UBMTTQ huyện", "Ủy ban Mặt trận Tổ quốc huyện"),
+    ("LĐLĐ huyện", "Liên đoàn Lao động huyện"),
+    ("Phòng TC-KH huyện", "Phòng Tài chính - Kế hoạch huyện"),
+    ("Trung tâm VH-TT&TT huyện", "Trung tâm Văn hóa - Thể thao và Truyền thông huyện"),
+])
+def test_abbreviated_bodies_are_expanded(written, name):
+    got = names(f"1. {written} chủ trì, phối hợp Sở LĐ-TB&XH tổ chức tuyên truyền.\n")
+    assert name in got, got
+    assert "Sở Lao động - Thương binh và Xã hội" in got, got
+
+
+def test_partner_after_phoi_hop_without_voi():
+    out = assignments.extract(doc("2. Phòng Nội vụ huyện chủ trì, phối hợp Phòng Tư pháp huyện kiểm tra hồ sơ.\n"))
+    assert {(a.agency, a.role) for a in out} == {("Phòng Nội vụ huyện", "lead"), ("Phòng Tư pháp huyện", "support")}
