@@ -367,3 +367,21 @@ def test_semicolons_between_clauses_do_not_join_bodies():
     # the first body only receives the report: a ";" list inside a sentence is not a subject list
     out = run("4. Các xã báo cáo kết quả về Ủy ban nhân dân huyện; Phòng Nội vụ tổng hợp trình Chủ tịch.\n")
     assert ("4", "Ủy ban nhân dân huyện", "lead") not in triples(out)
+
+
+def test_article_headed_by_a_bodys_duties():
+    out = run("Điều 5. Trách nhiệm của Công an tỉnh\n"
+              "1. Chỉ đạo Công an cấp xã xóa đăng ký thường trú đúng thời hạn.\n"
+              "2. Phối hợp với Sở Tư pháp kết nối, chia sẻ dữ liệu hộ tịch.\n"
+              "Điều 6. Nhiệm vụ, quyền hạn của Sở Y tế\n"
+              "1. Hướng dẫn các cơ sở khám bệnh, chữa bệnh cấp giấy báo tử.\n")
+    got = triples(out)
+    # an item that only coordinates ("Phối hợp với ...") keeps the heading body as a partner
+    assert {("Điều 5.1", "Công an tỉnh", "lead"), ("Điều 5.2", "Công an tỉnh", "support"),
+            ("Điều 5.2", "Sở Tư pháp", "support"), ("Điều 6.1", "Sở Y tế", "lead")} <= got, got
+
+
+def test_duties_of_a_body_inside_a_sentence_are_no_heading():
+    # "trách nhiệm của Sở Tài chính" in running text owns the noun: Sở Tài chính is not the actor
+    out = run("3. Việc thẩm định dự toán thuộc trách nhiệm của Sở Tài chính theo quy định.\n")
+    assert all(a.agency != "Sở Tài chính" for a in out)

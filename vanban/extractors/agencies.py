@@ -113,6 +113,7 @@ class _Lex:
     agent: re.Pattern[str] | None = None  # "do X quyết định": X acts
     scope: re.Pattern[str] | None = None  # "Quy chế này áp dụng đối với ...": a scope article
     duty: re.Pattern[str] | None = None  # "các cơ quan, đơn vị có nhiệm vụ thu phí ..."
+    duty_heading: re.Pattern[str] | None = None  # "trách nhiệm của" heading an article
 
 
 def _abbr_alt(abbr: dict[str, str]) -> list[tuple[list[str], str]]:
@@ -277,6 +278,7 @@ def _lex() -> _Lex:
         scope=re.compile(rf"^(?:{_cue_alt(cues.get('scope_subject', []))})\s+(?:{_cue_alt(cues.get('scope_verb', []))})\b")
         if cues.get("scope_subject") else None,
         duty=re.compile(rf"{H}+(?:{_cue_alt(c.get('duty_qualifier', []))}){H}+", re.I) if c.get("duty_qualifier") else None,
+        duty_heading=re.compile(rf"(?:{_cue_alt(cues['duty_heading'])})\s+cua"),
     )
 
 
@@ -1527,6 +1529,10 @@ def _context(doc: Document, g: Group, di: _DocInfo, lx: _Lex) -> None:
             g.trigger, g.owner = "", "truoc"  # "chịu trách nhiệm trước X": X is answered to, it does not act
     elif om:
         g.owner = _WS.sub(" ", om.group("t"))
+        if g.owner == "cua" and cs == line_start and lx.duty_heading.fullmatch(pf):
+            # "Điều 5. Trách nhiệm của Công an tỉnh": heads the items below it
+            g.owner, g.heading, g.marker = "", True, bool(pm)
+            return
     if (not g.trigger or g.trigger in ("ve", "bao cao ve", "bao cao")) and _ends_with(pf, ("ve",), "") \
             and _SEND_TO.search(pf):
         g.trigger, g.owner = "gui ve", ""  # "gửi báo cáo (...) về Sở Tư pháp", "phản ánh về Văn phòng Sở"
