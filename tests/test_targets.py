@@ -568,3 +568,12 @@ def test_quantity_named_earlier_in_the_clause(sentence, value, unit):
 
 def test_quantity_label_with_a_colon_is_a_description():
     assert run("Diện tích: 3 ha; cách trung tâm xã 5 km.", "2023-05-10") == []
+
+
+def test_compound_word_is_no_baseline_cue():
+    # "chứng chỉ đạt ít nhất 30%": "chỉ đạt" (only reached) is not written here
+    got = run("1. Mục tiêu đến năm 2025\na) Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ đạt ít nhất 30%.",
+              "2024-07-10")
+    assert [(t.kind, t.comparator, t.value) for t in got] == [("target", ">=", 30)]
+    got = run("Năm 2023, tỷ lệ hộ nghèo chỉ đạt 4,5%.", "2024-07-10")
+    assert [(t.kind, t.value) for t in got] == [("baseline", 4.5)]

@@ -48,6 +48,7 @@ def _alts(phrases: list[str]) -> str:
 class _Rules:
     cmp_before: re.Pattern[str]
     cmp_before_map: dict[str, str]
+    compound_head: re.Pattern[str]  # "chứng " before "chỉ đạt": a compound, not the cue
     base_label: re.Pattern[str]  # "kết quả ... :" opening a sentence
     cmp_negated: dict[str, str]  # cue -> comparator under a negation earlier in the clause
     negation: re.Pattern[str]
@@ -133,6 +134,7 @@ def _rules() -> _Rules:
         excl_units=re.compile(r"\s*(?:" + _alts(ex["units"]) + r")(?!\w)"),
         excl_context=re.compile(_alts(ex["contexts"])),
         frac_before=re.compile(r"(?<!\w)(?:" + _alts(ex["fraction_before"]) + r")\s*$"),
+        compound_head=re.compile(r"(?<!\w)(?:" + _alts(k["cue_compound_heads"]) + r")\s+$"),
         base_label=re.compile(r"(?P<label>" + _alts(k["baseline_labels"]) + r")(?:\s+[a-z0-9]+){0,8}\s*:"),
         base_cue=re.compile(r"(?<!\w)(?:" + _alts(k["baseline"]) + r")(?!\w)"),
         base_weak=re.compile(r"(?<!\w)(?:" + _alts(k["baseline"] + k["baseline_weak"]) + r")(?!\w)"),
@@ -430,7 +432,8 @@ def _kind_why(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sen
         best, at = None, -1
         for rx, k in ((base, "baseline"), (r.target_cue, "target"), (r.target_modal, "modal")):
             for m in rx.finditer(ctx.ft, a, b):
-                if m.start() >= at and _written(ctx, m.start(), m.end()):
+                if m.start() >= at and _written(ctx, m.start(), m.end()) \
+                        and not r.compound_head.search(ctx.ft, max(0, m.start() - 12), m.start()):
                     best, at = k, m.start()
         # "mới cấp được 1.245/1.580 hồ sơ": only so far ("mới" as written, not "mỗi")
         if "moi" in ctx.ft[a:b]:
