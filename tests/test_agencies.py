@@ -432,3 +432,17 @@ def test_abbreviated_bodies_are_expanded(written, name):
 def test_partner_after_phoi_hop_without_voi():
     out = assignments.extract(doc("2. Phòng Nội vụ huyện chủ trì, phối hợp Phòng Tư pháp huyện kiểm tra hồ sơ.\n"))
     assert {(a.agency, a.role) for a in out} == {("Phòng Nội vụ huyện", "lead"), ("Phòng Tư pháp huyện", "support")}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Giao Phòng Phổ biến, giáo dục pháp luật chủ trì tổ chức hội nghị.", "Phòng Phổ biến, giáo dục pháp luật"),
+    ("Đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam phối hợp giám sát.",
+     "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    ("Điện lực Cam Lộ bảo đảm cấp điện an toàn.", "Điện lực Cam Lộ"),
+    ("Các cơ sở giáo dục nghề nghiệp công lập xây dựng phương án tự chủ.", "các cơ sở giáo dục nghề nghiệp công lập"),
+    ("Yêu cầu các nhà thầu thi công gia cố lán trại.", "các nhà thầu thi công"),
+    ("Hội đồng nghĩa vụ quân sự xã tổ chức khám tuyển.", "Hội đồng nghĩa vụ quân sự xã"),
+])
+def test_bodies_of_the_gazetteer(sentence, name):
+    got = names(sentence)
+    assert name in got, got
