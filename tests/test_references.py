@@ -434,3 +434,13 @@ def test_law_name_stops_at_comma_before_a_verb():
 
 def test_plan_made_by_a_task_item_is_not_cited():
     assert keys("1. Nhiệm vụ\na) Ban hành Kế hoạch chuyển đổi số tỉnh giai đoạn 2022 - 2025, hoàn thành trong quý III/2022;") == []
+
+
+@pytest.mark.parametrize("written, key", [
+    ("Luật BHXH năm 2014", "Luật Bảo hiểm xã hội năm 2014"),
+    ("Luật BHYT", "Luật Bảo hiểm y tế"),
+    ("Luật NSNN năm 2015", "Luật Ngân sách nhà nước năm 2015"),
+])
+def test_abbreviated_law_names_are_expanded(written, key):
+    from vanban.extractors.references import canonical_key
+    assert canonical_key(written) == key

@@ -178,10 +178,19 @@ def _name_key(name: str) -> str:
     """Normalised key of a named document: abbreviations expanded, dashes and spaces tidied."""
     s = collapse_ws(name)
     s = re.sub(r"\s*\([A-ZĐ]{2,10}\)", "", s)  # "(QPPL)"
-    s = _EXPAND_RX.sub(lambda m: _NAME_EXPAND[m.group()], s)
+    # an abbreviation right after "Luật" starts the law's name: "Luật BHXH" → "Luật Bảo hiểm xã hội"
+    s = _EXPAND_RX.sub(lambda m: _cap(_NAME_EXPAND[m.group()]) if _LAW_HEAD.fullmatch(s, 0, m.start())
+                       else _NAME_EXPAND[m.group()], s)
     s = re.sub(r"(\d{4})\s*[-–—]\s*(\d{4})", r"\1-\2", s)
     s = re.sub(r"\s*,\s*(giai đoạn)", r" \1", s)
     s = re.sub(r"(?i)^ch[ưu]ơng\s+tr?ình", "Chương trình", s)
+    return _cap(s)
+
+
+_LAW_HEAD = re.compile(r"(?:Bộ\s+)?[Ll]uật\s+")
+
+
+def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
