@@ -577,3 +577,13 @@ def test_compound_word_is_no_baseline_cue():
     assert [(t.kind, t.comparator, t.value) for t in got] == [("target", ">=", 30)]
     got = run("Năm 2023, tỷ lệ hộ nghèo chỉ đạt 4,5%.", "2024-07-10")
     assert [(t.kind, t.value) for t in got] == [("baseline", 4.5)]
+
+
+def test_present_state_opener_and_still_make_baselines():
+    got = run("Hiện toàn huyện có 1.236 hộ sinh sống tại vùng có nguy cơ ngập sâu.", "2024-09-11")
+    assert [(t.kind, t.value) for t in got] == [("baseline", 1236)]
+    got = run("Tuy nhiên, khoảng 64% lượng chất thải rắn sinh hoạt vẫn được chôn lấp trực tiếp.", "2024-05-10")
+    assert [(t.kind, t.value) for t in got] == [("baseline", 64)]
+    # "thực hiện" holds no "hiện": a target
+    got = run("Thực hiện 100% hồ sơ trực tuyến mức độ toàn trình.", "2024-05-10")
+    assert [(t.kind, t.value) for t in got] == [("target", 100)]

@@ -48,6 +48,8 @@ def _alts(phrases: list[str]) -> str:
 class _Rules:
     cmp_before: re.Pattern[str]
     cmp_before_map: dict[str, str]
+    base_after: re.Pattern[str]  # "vẫn" after the figure in its clause
+    base_opener: re.Pattern[str]  # "Hiện ..." opening the sentence
     compound_head: re.Pattern[str]  # "chứng " before "chỉ đạt": a compound, not the cue
     base_label: re.Pattern[str]  # "kết quả ... :" opening a sentence
     cmp_negated: dict[str, str]  # cue -> comparator under a negation earlier in the clause
@@ -134,6 +136,8 @@ def _rules() -> _Rules:
         excl_units=re.compile(r"\s*(?:" + _alts(ex["units"]) + r")(?!\w)"),
         excl_context=re.compile(_alts(ex["contexts"])),
         frac_before=re.compile(r"(?<!\w)(?:" + _alts(ex["fraction_before"]) + r")\s*$"),
+        base_after=re.compile(r"(?<!\w)(?:" + _alts(k["baseline_after"]) + r")(?!\w)"),
+        base_opener=re.compile(r"(?P<w>" + _alts(k["baseline_openers"]) + r")(?!\w)"),
         compound_head=re.compile(r"(?<!\w)(?:" + _alts(k["cue_compound_heads"]) + r")\s+$"),
         base_label=re.compile(r"(?P<label>" + _alts(k["baseline_labels"]) + r")(?:\s+[a-z0-9]+){0,8}\s*:"),
         base_cue=re.compile(r"(?<!\w)(?:" + _alts(k["baseline"]) + r")(?!\w)"),
@@ -455,6 +459,12 @@ def _kind_why(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sen
         return k, why
     if _results_label(ctx, r, sent, fig_start):
         return "baseline", "results-label"
+    if r.base_opener.match(ctx.ft, _sentence_body(ctx, sent), fig_start) and _written(ctx, *r.base_opener.match(
+            ctx.ft, _sentence_body(ctx, sent), fig_start).span("w")):
+        return "baseline", "present-opener"
+    am = r.base_after.search(ctx.ft, fig_start, clause[1])
+    if am and _written(ctx, am.start(), am.end()):
+        return "baseline", "state-after"
     # "giảm ít nhất 5% số người chết": a prescriptive comparator is itself a target cue, even
     # in a report's headline (kind.target_comparators)
     tc = r.target_comparator.match(ctx.ft, fig_start)
@@ -521,6 +531,15 @@ def _past_intro(ctx: _Ctx, sent: tuple[int, int]) -> bool:
         return False  # "Đến năm 2025, ...": a horizon
     a, b = int(m.group("a")), int(m.group("b") or m.group("a"))
     return a < ctx.doc_year and b <= ctx.doc_year
+
+
+def _sentence_body(ctx: _Ctx, sent: tuple[int, int]) -> int:
+    """Where the words of a sentence start: after bullets and a clause marker."""
+    p = sent[0]
+    while p < sent[1] and ctx.ft[p] in " \t-+*•–":
+        p += 1
+    mk = _MARKER.match(ctx.ft, p, sent[1])
+    return mk.end() if mk else p
 
 
 def _results_label(ctx: _Ctx, r: _Rules, sent: tuple[int, int], fig_start: int) -> bool:
@@ -625,7 +644,7 @@ def r_cues_written() -> frozenset[str]:
     with open(_DATA, "rb") as fh:
         d = tomllib.load(fh)
     k, t = d["kind"], d["text"]
-    return frozenset(w.lower().rstrip(",:") for w in k["baseline"] + k["baseline_weak"] + k["baseline_labels"] + k["target"] + k["target_modal"]
+    return frozenset(w.lower().rstrip(",:") for w in k["baseline"] + k["baseline_weak"] + k["baseline_labels"] + k["baseline_after"] + k["baseline_openers"] + k["target"] + k["target_modal"]
                      + t["measure_nouns"])
 
 
