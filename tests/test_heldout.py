@@ -44,11 +44,17 @@ SETS = {
         "assignments": 0.83, "assignments_clause": 0.74, "targets": 0.69, "targets_found": 0.79,
     },
     "heldout3": {
-        "references": 0.95, "anaphora": 0.95, "deadlines": 0.80, "deadlines_found": 0.84, "agencies": 0.93,
-        "assignments": 0.90, "assignments_clause": 0.76, "targets": 0.92, "targets_found": 0.93,
+        "references": 0.95, "anaphora": 0.95, "deadlines": 0.84, "deadlines_found": 0.88, "agencies": 0.93,
+        "assignments": 0.90, "assignments_clause": 0.76, "targets": 0.95, "targets_found": 0.95,
+    },
+    # blind first run: ref 0.966, anaphora 0.941, deadlines 0.852, agencies 0.848, assignments 0.795,
+    # targets 0.813 (tests/heldout4/README.md); floors below the figures after its round of fixes
+    "heldout4": {
+        "references": 0.95, "anaphora": 0.90, "deadlines": 0.90, "deadlines_found": 0.93, "agencies": 0.90,
+        "assignments": 0.87, "assignments_clause": 0.78, "targets": 0.84, "targets_found": 0.85,
     },
 }
-HEADER_OK_FLOOR = {"heldout": 0.95, "heldout2": 0.95, "heldout3": 0.95}
+HEADER_OK_FLOOR = {"heldout": 0.95, "heldout2": 0.95, "heldout3": 0.95, "heldout4": 0.95}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
