@@ -446,3 +446,13 @@ def test_partner_after_phoi_hop_without_voi():
 def test_bodies_of_the_gazetteer(sentence, name):
     got = names(sentence)
     assert name in got, got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Giao Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh chủ trì thi công.",
+     "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"),
+    ("Ban Nhân dân ấp Suối Đôi vận động nhân dân hiến đất làm đường.", "Ban Nhân dân ấp Suối Đôi"),
+])
+def test_name_goes_on_across_kept_words_and_stops_at_a_verb(sentence, name):
+    got = names(sentence)
+    assert name in got, got

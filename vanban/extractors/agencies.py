@@ -557,8 +557,17 @@ class _Generic:
                 n = read(i + _AHEAD_FAR)
                 # crossed when a level word closes the name first ("... đầu tư xây dựng tỉnh"), or
                 # after a lower-case head when a name follows ("Tổ công tác thực hiện Đề án 06")
-                lv = next((j for j in range(i + k, min(n, i + k + 4)) if self._level(words, j)), -1)
-                if (lv >= 0 and not any(self._stop(written, j, hard) for j in range(i + k, lv))) or (
+                # a kept phrase on the way ("... xây dựng các công trình giao thông tỉnh") is read
+                # as part of the name: its words neither stop it nor count against the window
+                kept: set[int] = set()
+                j = i + k
+                while j < min(n, i + k + 4 + len(kept)):
+                    kk = self._stop(words, j, self.keep) if self.keep else 0
+                    kept.update(range(j, j + kk))
+                    j += kk or 1
+                n = read(i + k + 4 + len(kept))
+                lv = next((j for j in range(i + k, min(n, i + k + 4 + len(kept))) if self._level(words, j)), -1)
+                if (lv >= 0 and not any(self._stop(written, j, hard) for j in range(i + k, lv) if j not in kept)) or (
                         lower_ok and any(u[toks[j][0]].isupper() for j in range(i + k, min(n, i + k + 2)))):
                     i += k
                     continue
