@@ -126,8 +126,8 @@ class _Rules:
     daily_verb: re.Pattern[str]
     rec_due: re.Pattern[str]
     label_only_cues: frozenset[str]  # folded target cues that count only opening a line / sentence
-    cycle: re.Pattern[str]  # year-less dates of a cycle: "15/6 và 15/12"
-    cycle_cue: re.Pattern[str]  # the cue that must end right before them
+    cycle: re.Pattern[str]  # a cue, then year-less dates of a cycle: "trước ngày 15/6 và 15/12"
+    cycle_starts: tuple[str, ...]  # the first words of those cues
     period_starts: tuple[str, ...]  # the words a period can start with
     recurrence_at: re.Pattern[str]  # the first words a recurrence can start with
 
@@ -241,9 +241,10 @@ def rules() -> _Rules:
         daily=re.compile(r"(?<!\w)(?:hằng|hàng)\s+ngày(?!\w)(?!\s+(?:\d|làm\s+việc))"),
         daily_verb=re.compile(r"(?<!\w)(?:" + _words(rec["bare_units"]["daily_verbs"]) + r")(?!\w)", _F),
         label_only_cues=frozenset(fold(w) for w in cues["target_label_only"]),
-        cycle=re.compile(r"(?<![\d/])" + _DM + r"(?:[^\S\n]*(?:,|và)[^\S\n]*(?:ngày[^\S\n]+)?" + _DM + r")+"
-                         r"(?:[^\S\n]+(?:hằng|hàng|mỗi)[^\S\n]+năm(?!\w))?"),
-        cycle_cue=re.compile(r"(?<!\w)(?:" + _words(rec["date_cycle"]["cues"]) + r")[^\S\n]+(?:ngày[^\S\n]+)?$", _F),
+        cycle=re.compile(r"(?:" + _words(rec["date_cycle"]["cues"]) + r")[^\S\n]+(?:ngày[^\S\n]+)?(?P<dates>" + _DM
+                         + r"(?:[^\S\n]*(?:,|và)[^\S\n]*(?:ngày[^\S\n]+)?" + _DM + r")+)"
+                         r"(?:[^\S\n]+(?:hằng|hàng|mỗi)[^\S\n]+năm(?!\w))?", _F),
+        cycle_starts=tuple(sorted({w.split()[0] for w in rec["date_cycle"]["cues"]})),
         # the due day of a recurring report, written after it: "định kỳ 6 tháng (trước ngày 15/6)"
         rec_due=re.compile(r"[^\S\n]*(?:\([^\S\n]*(?:(?:" + _words(cues["by"] + cues["in"]) + r")[^\S\n]+)?(?:ngày[^\S\n]+)?"
                            r"\d{1,2}[^\S\n]*/[^\S\n]*\d{1,2}[^\S\n]*\)|,?[^\S\n]*(?:" + _words(cues["by"] + cues["in"])
@@ -564,15 +565,16 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
                              rule=("recurring:" + _slug(m.group(0).split()[0]) if m.group("bare")
                                    else "recurring:dinh-ky")))
     # a cycle of due days: "trước ngày 15/6 và 15/12 hằng năm" → P6M (it wins over its dates)
-    for m in r.cycle.finditer(text, lo, hi):
-        months = sorted(int(mo) for mo in _DAY_MONTH.findall(m.group()))
+    # (matched where a cue word starts: the text has few of them, and many digits)
+    for m in matches_at(r.cycle, text, _occurrences(text, r.cycle_starts, lo, hi), hi):
+        if m.start() > lo and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
+        months = sorted(int(mo) for mo in _DAY_MONTH.findall(m.group("dates")))
         steps = {b - a for a, b in zip(months, months[1:])}
         if len(steps) != 1 or months[-1] > 12 or next(iter(steps)) * len(months) != 12:
             continue
-        cm = r.cycle_cue.search(text, max(lo, m.start() - 30), m.start())
-        if cm:
-            out.append(_Cand(cm.start(), m.end(), "recurring", f"P{next(iter(steps))}M", False, "recurrence", 5,
-                             rule="recurring:date-cycle"))
+        out.append(_Cand(m.start(), m.end(), "recurring", f"P{next(iter(steps))}M", False, "recurrence", 5,
+                         rule="recurring:date-cycle"))
     # "hằng ngày" after a report or update verb in its clause
     for m in matches_at(r.daily, text, _occurrences(text, ("hằng", "hàng"), lo, hi), hi):
         w0 = max(lo, m.start() - 100)
