@@ -185,3 +185,14 @@ Sáng 12/01, Ban An toàn giao thông tỉnh tổ chức hội nghị.
 """
     h = header(text)
     assert (h.number, h.issued_date) == (None, "2023-01-12")
+
+
+def test_header_layout_table_kept_as_pipe_rows():
+    # a DOCX converted to text elsewhere (pandoc, a web copy) keeps the layout table's cells
+    text = ("| ỦY BAN NHÂN DÂN TỈNH HÀ NAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+            "| | Độc lập - Tự do - Hạnh phúc |\n| Số: 31/KH-UBND | Hà Nam, ngày 07 tháng 4 năm 2025 |\n\n"
+            "KẾ HOẠCH\nRà soát thủ tục hành chính năm 2025\n\nCăn cứ Nghị định số 63/2010/NĐ-CP.\n")
+    h = header(text)
+    assert (h.number, h.issued_date, h.type, h.issuer) == ("31/KH-UBND", "2025-04-07", "Kế hoạch",
+                                                          "Ủy ban nhân dân tỉnh Hà Nam")
+    assert text[h.spans["number"][0]:h.spans["number"][1]] == "31/KH-UBND"

@@ -36,10 +36,12 @@ _TYPE_LINE = re.compile(rf"^{_MARK}(?P<tw>" + "|".join(re.escape(t.upper()) for 
 # A PDF export may keep the two header columns side by side on one line, separated by a wide
 # gap: the number and the dateline are then read from either column (a cell starts at a line
 # start or after a gap of 3+ blanks, and ends at a line end or at such a gap).
-_GAP = r"[ \t]{3,}"
-_CELL_START = rf"(?:^{_MARK}|(?<=[ \t]{{3}}))"
-_NUMBER_LINE = re.compile(rf"{_CELL_START}Số[ \t]*:?[ \t]*(?P<raw>[^\n]{{1,60}}?)[ \t*_]*(?:$|{_GAP})", re.M)
-_DATELINE = re.compile(rf"{_CELL_START}(?:(?P<place>[^\n,\d]{{2,40}}?)[ \t]*,[ \t]*)?(?i:ngày)[ \t]+(?:{DATE_RE.pattern})", re.M)
+# A header layout table converted to text keeps its cells between pipes ("| Số: 76/KH-UBND |
+# Ninh Bình, ngày 05 tháng 3 năm 2025 |"): a pipe starts and ends a cell too.
+_GAP = r"(?:[ \t]{3,}|[ \t]*\|)"
+_CELL_START = rf"(?:^{_MARK}(?:\|[ \t]*)?|(?<=[ \t]{{3}})|(?<=\|)[ \t]*)"
+_NUMBER_LINE = re.compile(rf"{_CELL_START}Số[ \t]*:?[ \t]*(?P<raw>[^\n|]{{1,60}}?)[ \t*_]*(?:$|{_GAP})", re.M)
+_DATELINE = re.compile(rf"{_CELL_START}(?:(?P<place>[^\n,\d|]{{2,40}}?)[ \t]*,[ \t]*)?(?i:ngày)[ \t]+(?:{DATE_RE.pattern})", re.M)
 # A "ngày dd/mm/yyyy" that continues a citation ("Thông tư số 05/2017/TT-BTNMT\nngày 25/4/2017 của
 # Bộ ...") is that document's date, never this one's: the rest of its line goes on with the issuer
 # or the subject.
@@ -57,7 +59,7 @@ _PLACE_IN_TEXT = re.compile(r"(?<!\w)(?P<level>tỉnh|thành phố)[ \t]+(?P<nam
 
 
 def _clean(line: str) -> str:
-    return line.strip().strip("*_#> \t").strip()
+    return line.strip().strip("*_#>| \t").strip()
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -150,9 +152,10 @@ def _issuer_block(text: str, end: int) -> tuple[str, Span] | None:
     bodies: list[tuple[str, int, int]] = []
     cur: list[tuple[str, int, int]] = []
     for s, e in _lines(text, 0, end):
-        gap = re.search(_GAP, text[s:e].strip())
+        lead = len(text[s:e]) - len(text[s:e].lstrip(" \t|"))  # a table row's opening pipe
+        gap = re.search(_GAP, text[s + lead:e].rstrip())
         if gap:  # columns side by side: the issuer is the left one
-            e = s + len(text[s:e]) - len(text[s:e].lstrip()) + gap.start()
+            e = s + lead + gap.start()
         raw = text[s:e]
         line = _clean(raw)
         if not line or set(line) <= set("-–_=*"):
