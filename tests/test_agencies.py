@@ -456,3 +456,18 @@ def test_bodies_of_the_gazetteer(sentence, name):
 def test_name_goes_on_across_kept_words_and_stops_at_a_verb(sentence, name):
     got = names(sentence)
     assert name in got, got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Ủy ban Kiểm tra Tỉnh ủy hướng dẫn thực hiện.",
+     "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành chính sách.",
+     "Đảng đoàn Hội đồng nhân dân tỉnh"),
+    ("Ban Thường vụ Tỉnh đoàn giới thiệu đoàn viên ưu tú cho Đảng.", "Ban Thường vụ Tỉnh đoàn"),
+    ("Chi cục Chăn nuôi và Thú y cử cán bộ chuyên môn xuống địa bàn.", "Chi cục Chăn nuôi và Thú y"),
+    ("Trường Đại học Cần Thơ chuyển giao giống lúa mới.", "Trường Đại học Cần Thơ"),
+    ("Liên minh Hợp tác xã tỉnh hỗ trợ thành lập hợp tác xã.", "Liên minh Hợp tác xã tỉnh"),
+])
+def test_party_bodies_and_names_that_stop_before_their_verb(sentence, name):
+    got = names(sentence)
+    assert name in got, got
