@@ -546,3 +546,10 @@ def test_target_named_inside_a_sentence_is_reported():
     # "chưa hoàn thành chỉ tiêu quý I/2023": the status of a target, not a deadline
     assert kv("Còn 7/11 huyện chưa hoàn thành chỉ tiêu quý I/2023.", "2023-06-10") == []
     assert kv("Năm 2022, kết quả thực hiện chỉ tiêu năm 2021 đạt 95%.", "2022-03-10") == []
+
+
+def test_notice_period_and_cues_typed_without_marks():
+    assert kv("Lịch kiểm tra do Trưởng đoàn thông báo trước ít nhất 03 ngày làm việc.") == [("by", "P3D")]
+    # a cue typed without its diacritics still reads as the cue
+    assert kv("Các xã nộp báo cáo truoc ngày 15/3/2020.") == [("by", "2020-03-15")]
+    assert kv("Hoan thanh truoc 30/6/2020.") == [("by", "2020-06-30")]

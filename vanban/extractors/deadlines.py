@@ -145,7 +145,9 @@ def rules() -> _Rules:
     cue_kind = {fold(w): k for k in ("by", "in", "from", "target") for w in cues[k]}
     hour = (r"(?:\s+\d{1,2}\s*(?:" + _words(cues["hour_units"]) + r")(?:\s*\d{1,2}(?:\s*(?:"
             + _words(cues["minute_units"]) + r"))?)?\s*,?)?")
-    cue = re.compile(r"(?<!\w)(?P<cue>" + _words(w for k in ("by", "in", "from", "target") for w in cues[k]) + r")"
+    # the cue words as written and without their marks ("truoc ngày 15/3/2025", typed carelessly)
+    cue_words = [w for k in ("by", "in", "from", "target") for w in cues[k]]
+    cue = re.compile(r"(?<!\w)(?P<cue>" + _words(cue_words + [fold(w) for w in cue_words]) + r")"
                      + hour + r"\s+$", _F)
 
     q = d["quarters"]
