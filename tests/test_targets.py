@@ -587,3 +587,17 @@ def test_present_state_opener_and_still_make_baselines():
     # "thực hiện" holds no "hiện": a target
     got = run("Thực hiện 100% hồ sơ trực tuyến mức độ toàn trình.", "2024-05-10")
     assert [(t.kind, t.value) for t in got] == [("target", 100)]
+
+
+def test_rate_per_hectare_keeps_its_unit():
+    t = one("Phấn đấu đến năm 2030, lượng giống lúa gieo sạ bình quân không quá 80 kg/ha.")
+    assert (t.comparator, t.value, t.unit) == ("<=", 80, "kg/ha")
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Phấn đấu hằng năm kết nạp từ 1.100 đảng viên mới trở lên.", 1100),
+    ("Phấn đấu lắp đặt thêm 25 camera an ninh tại các tuyến đường chính.", 25),
+])
+def test_counts_of_members_and_devices(sentence, value):
+    t = one(sentence)
+    assert (t.kind, t.value, t.unit) == ("target", value, "count")
