@@ -444,3 +444,14 @@ def test_plan_made_by_a_task_item_is_not_cited():
 def test_abbreviated_law_names_are_expanded(written, key):
     from vanban.extractors.references import canonical_key
     assert canonical_key(written) == key
+
+
+def test_plan_introducing_itself_as_follows():
+    text = ("SỞ TƯ PHÁP\nSố: 15/KH-STP\n\nKẾ HOẠCH\nPhổ biến, giáo dục pháp luật năm 2025\n\n"
+            "Thực hiện Kế hoạch số 210/KH-UBND ngày 30/12/2024 của UBND tỉnh, Sở Tư pháp ban hành "
+            "Kế hoạch thực hiện như sau:\nI. MỤC ĐÍCH\n")
+    rs = refs(text, anaphor=True)
+    assert [(r.text, r.key) for r in rs] == [("Kế hoạch thực hiện như sau", "15/KH-STP")]
+    # another type of document "như sau" is not this one
+    rs = refs("KẾ HOẠCH\nThử nghiệm\n\nQuyết định số 12/QĐ-UBND quy định như sau: các xã báo cáo.\n", anaphor=True)
+    assert rs == []
