@@ -385,3 +385,21 @@ def test_duties_of_a_body_inside_a_sentence_are_no_heading():
     # "trách nhiệm của Sở Tài chính" in running text owns the noun: Sở Tài chính is not the actor
     out = run("3. Việc thẩm định dự toán thuộc trách nhiệm của Sở Tài chính theo quy định.\n")
     assert all(a.agency != "Sở Tài chính" for a in out)
+
+
+def test_item_head_with_colon_then_its_predicate():
+    out = run("III. TỔ CHỨC THỰC HIỆN\n3) Phòng Tài nguyên và Môi trường: chủ trì, phối hợp với Trung tâm "
+              "Phát triển quỹ đất huyện tổ chức đấu giá quyền sử dụng đất.\n"
+              "4) Phòng Kinh tế và Hạ tầng: cung cấp danh sách công trình được cấp phép.\n")
+    got = triples(out)
+    assert ("III.3", "Phòng Tài nguyên và Môi trường", "lead") in got, got
+    assert ("III.3", "Trung tâm Phát triển quỹ đất huyện", "support") in got, got
+    assert ("III.4", "Phòng Kinh tế và Hạ tầng", "lead") in got, got
+
+
+def test_office_and_committee_joined_by_va_are_two_bodies():
+    out = run("2. Giao Phòng Tài chính - Kế hoạch và Ủy ban nhân dân các xã rà soát nguồn thu.\n"
+              "3. Giao Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện tổng hợp.\n")
+    got = triples(out)
+    assert {("2", "Phòng Tài chính - Kế hoạch", "lead"), ("2", "Ủy ban nhân dân các xã", "lead"),
+            ("3", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "lead")} <= got, got

@@ -527,6 +527,10 @@ class _Generic:
                 continue
             if w == "va":
                 n = read(i + _AHEAD_FAR + self.head_len)
+                if i + 1 < n and (words[i + 1] == "ubnd" or tuple(words[i + 1:i + 3]) == ("uy", "ban")) \
+                        and not (words[i - 1] in ("hdnd", "dan") and i >= 1):
+                    break  # "Phòng Tài chính - Kế hoạch và UBND các xã": a second body (but "Văn phòng
+                    # Hội đồng nhân dân và Ủy ban nhân dân huyện" is one)
                 if i + 1 < n and u[toks[i + 1][0]].isupper() and not self._head_at(words, i + 1, written):
                     i += 1
                     continue
@@ -1595,6 +1599,13 @@ def _predicate(text: str, g: Group, lx: _Lex) -> None:
         if g.heading and not g.marker and not nxt.startswith(":"):
             below = text[line_end:line_end + 200].lstrip()
             g.heading = bool(_MARKER.match(below)) and bool(below) and below[0] in "-–•+*abcdđeghiklmn123456789"
+        if not g.heading and g.marker and nxt.startswith(":"):
+            after = nxt[1:].lstrip(" *_")
+            if after and not lx.not_predicate.match(after) and not lx.passive.match(after):
+                # "3) Phòng Tài nguyên và Môi trường: chủ trì, phối hợp với ...": the item's actor,
+                # its predicate after the colon on the same line
+                g.subject = True
+                return
         if not g.heading and not is_pred:
             g.subject = False
             return
