@@ -471,3 +471,13 @@ def test_name_goes_on_across_kept_words_and_stops_at_a_verb(sentence, name):
 def test_party_bodies_and_names_that_stop_before_their_verb(sentence, name):
     got = names(sentence)
     assert name in got, got
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Đoàn kiểm tra làm việc trực tiếp tại cơ sở.", "Đoàn kiểm tra"),
+    ("Văn phòng chỉ đạo Bộ phận một cửa huyện thực hiện liên thông.", "Bộ phận một cửa huyện"),
+    ("3. Các bệnh viện đa khoa tuyến tỉnh bố trí giường bệnh.", "các bệnh viện đa khoa tuyến tỉnh"),
+])
+def test_heads_that_name_a_body_on_their_own(sentence, name):
+    got = names(sentence)
+    assert name in got, got

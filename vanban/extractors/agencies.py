@@ -577,6 +577,11 @@ class _Generic:
                     continue
                 break
             last, i, taken = b, i + 1, taken + 1
+        if not taken and lower_ok and len(head) >= 2 and u[pos].isupper():
+            # "Đoàn kiểm tra", "Bộ phận một cửa huyện": a head that names the body, with its level
+            k = len(head)
+            lv = self._level(words, k) if k < read(k + 2) else 0
+            return toks[k + lv - 1][1]
         return last if taken else -1
 
     @staticmethod
