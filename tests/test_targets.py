@@ -601,3 +601,18 @@ def test_rate_per_hectare_keeps_its_unit():
 def test_counts_of_members_and_devices(sentence, value):
     t = one(sentence)
     assert (t.kind, t.value, t.unit) == ("target", value, "count")
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Từ đầu năm 2025 đến ngày 25/02/2025, toàn tỉnh ghi nhận 143 ca sốt phát ban, trong đó 58 ca dương tính.",
+     [("baseline", 143), ("baseline", 58)]),
+    ("Năm 2024, trên địa bàn xã xảy ra 14 vụ phạm pháp hình sự và 06 vụ tai nạn giao thông.",
+     [("baseline", 14), ("baseline", 6)]),
+])
+def test_count_coordinated_with_a_counted_figure(sentence, values):
+    # "trong đó" is no "độ" (a level) once folded: the second count shares the first one's predicate
+    assert [(t.kind, t.value) for t in run(sentence, "2025-03-01")] == values
+
+
+def test_level_words_still_exclude_their_number():
+    assert run("Dịch bệnh ở cấp độ 2 tại 12 xã.", "2025-03-01") == []

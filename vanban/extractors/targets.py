@@ -729,7 +729,7 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         if v is None:
             continue
         pre = ft[max(0, m.start() - 30):m.start()]
-        if r.excl_before.search(pre) and not (unit_f in r.count_units and r.measured_verb.search(pre)):
+        if _excluded_before(ctx, r, m.start()) and not (unit_f in r.count_units and r.measured_verb.search(pre)):
             continue  # "đúng hạn 12.488 hồ sơ" is a count, "hạn 15/12" not
         if re.search(r"(?:19|20)\d\d$", m.group("num")) and v >= 1900 and unit_f not in r.money_units:
             continue
@@ -749,6 +749,8 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
                 # a task ("tổ chức 02 lớp"); "...; đàn trâu, bò 21.350 con" shares its predicate
                 need_base = True
                 rule = "count:result-verb"
+            elif (prev := _coordinated(ft, m.start(), out)) is not None:
+                need_base, rule = prev["need_base"], "count:coordinated"
             else:
                 continue
         if r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
@@ -778,7 +780,7 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
                 " ".join(written).isascii() and {fold(x) for x in written[:1]} & {fold(x) for x in r.generic_not}):
             continue
         pre = ft[max(0, m.start() - 30):m.start()]
-        if r.excl_before.search(pre) or r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
+        if _excluded_before(ctx, r, m.start()) or r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
             continue
         cm = r.cmp_before.search(pre)
         if cm and re.sub(r"\s+", " ", cm.group("cue")) != "tu":
@@ -787,12 +789,48 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
         elif r.measured_verb.search(pre) or r.count_cue.search(pre) or _elliptic(ft, m.start()):
             need_base = True  # "xảy ra 14 vụ cháy rừng", "giảm 21 ổ dịch": reported results
             rule = "count:result-verb"
+        elif (prev := _coordinated(ft, m.start(), out)) is not None:
+            need_base, rule = prev["need_base"], "count:coordinated"
         else:
             continue
         out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit="count", total=None, lo=None,
                         need_base=need_base, rule=rule))
     out.sort(key=lambda f: f["start"])
     return out
+
+
+# Between two figures of one predicate: "143 ca ..., trong đó 58 ca", "624 tổ chức với 52.418 đảng
+# viên", "xảy ra 14 vụ phạm pháp hình sự (...) và 06 vụ tai nạn giao thông" (folded text).
+_COORD_GAP = re.compile(r"[^;.:\n\d]{0,80}?(?:(?<![a-z])(?:va|voi|trong do|gom)|,)\s*$")
+
+
+def _excluded_before(ctx: "_Ctx", r: _Rules, pos: int) -> bool:
+    """A word before the figure that makes it no quantity ([exclude] before), as written: the
+    folded "do" of "trong đó 58 ca" is no "độ" (a level)."""
+    lo = max(0, pos - 30)
+    m = r.excl_before.search(ctx.ft, lo, pos)
+    if m is None:
+        return False
+    w = " ".join(ctx.lt[m.start():m.end()].split()).rstrip(":. ")
+    return w.isascii() or w in r_excl_written()
+
+
+@lru_cache(maxsize=1)
+def r_excl_written() -> frozenset[str]:
+    """The [exclude] before words as written (lower case, with diacritics)."""
+    with open(_DATA, "rb") as fh:
+        d = tomllib.load(fh)
+    return frozenset(" ".join(w.lower().split()) for w in d["exclude"]["before"])
+
+
+def _coordinated(ft: str, pos: int, figs: list[dict]) -> dict | None:
+    """The counted figure this one is coordinated with, read the same way (or None)."""
+    prev = max((f for f in figs if f["end"] <= pos and pos - f["end"] <= 90), key=lambda f: f["end"], default=None)
+    if prev is not None and "need_base" not in prev:
+        return None  # a percent or a fraction: its predicate says nothing of a count after it
+    if prev is None or not _COORD_GAP.fullmatch(ft, prev["end"], pos):
+        return None
+    return prev
 
 
 _ELLIPTIC = re.compile(r"[;,]\s*(?:[^\W\d_]+,?\s+){0,3}$")
