@@ -94,6 +94,8 @@ def _words(words: Iterable[str]) -> str:
 class _Rules:
     data: dict[str, Any]
     cue: re.Pattern[str]  # a cue ending right before an anchor
+    cue_full: re.Pattern[str]  # the same, also without marks and with a time of day before the anchor
+    cue_hint: re.Pattern[str]  # a sign that cue_full may match where cue does not
     cue_kind: dict[str, str]  # folded cue phrase -> by | in | from | target
     anchor: re.Pattern[str]
     period: re.Pattern[str]
@@ -145,10 +147,14 @@ def rules() -> _Rules:
     cue_kind = {fold(w): k for k in ("by", "in", "from", "target") for w in cues[k]}
     hour = (r"(?:\s+\d{1,2}\s*(?:" + _words(cues["hour_units"]) + r")(?:\s*\d{1,2}(?:\s*(?:"
             + _words(cues["minute_units"]) + r"))?)?\s*,?)?")
-    # the cue words as written and without their marks ("truoc ngày 15/3/2025", typed carelessly)
     cue_words = [w for k in ("by", "in", "from", "target") for w in cues[k]]
-    cue = re.compile(r"(?<!\w)(?P<cue>" + _words(cue_words + [fold(w) for w in cue_words]) + r")"
-                     + hour + r"\s+$", _F)
+    cue = re.compile(r"(?<!\w)(?P<cue>" + _words(cue_words) + r")\s+$", _F)
+    # the rarer forms, tried only where a hint of them is written before the anchor: a time of
+    # day ("trước 16 giờ ngày ..."), or a cue typed without its marks ("truoc ngày 15/3/2025")
+    bare = sorted({fold(w) for w in cue_words} - {w.lower() for w in cue_words})
+    cue_full = re.compile(r"(?<!\w)(?P<cue>" + _words(cue_words + bare) + r")" + hour + r"\s+$", _F)
+    cue_hint = re.compile(r"\d[^\S\n]*(?:" + _words(cues["hour_units"]) + r")(?![^\W\d_])|(?<!\w)(?:"
+                          + _words(sorted({w.split()[0] for w in bare})) + r")(?!\w)", _F)
 
     q = d["quarters"]
     qnum = _words(sorted(q["numerals"], key=len, reverse=True))
@@ -229,7 +235,7 @@ def rules() -> _Rules:
     return _Rules(
         period_starts=tuple(sorted({"trong"} | {w.split()[0] for w in per["words"] + per["seasons"]})),
         recurrence_at=re.compile("|".join(re.escape(w) for w in rec_first)),
-        data=d, cue=cue, cue_kind=cue_kind, anchor=anchor, period=period, span_range=span_range,
+        data=d, cue=cue, cue_full=cue_full, cue_hint=cue_hint, cue_kind=cue_kind, anchor=anchor, period=period, span_range=span_range,
         recurrence=recurrence, rec_item=rec_item, units=units, numbers=numbers, citation=citation,
         title_intro=title_intro, cited_date_before=cited_date_before, cited_date_after=cited_date_after,
         not_before=not_before, past=past, status=tuple(fold(s) for s in ctx["status_headings"]),
@@ -603,7 +609,9 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
             continue
         form, value = av
         start = m.start()
-        cm = r.cue.search(text, max(lo, start - 45), start)
+        cm = r.cue.search(text, max(lo, start - 30), start)
+        if cm is None and r.cue_hint.search(text, max(lo, start - 45), start):
+            cm = r.cue_full.search(text, max(lo, start - 45), start)
         cue = fold(cm.group("cue")) if cm else ""
         ckind = r.cue_kind.get(cue, "")
         if ckind == "target" and (_reported_period(text, cm.start(), lo) or (

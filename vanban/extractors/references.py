@@ -762,6 +762,16 @@ def _self_names(doc: Document) -> list[tuple[str, set[str]]]:
 # --------------------------------------------------------------------------- anaphora
 
 _DEMS = sorted(_ANA["this"] + _ANA["previous"], key=len, reverse=True)
+def _as_follows(text: str) -> list[re.Match[str]]:
+    """Matches of _AS_FOLLOWS, looked for only in the few words before each "như sau"."""
+    out: list[re.Match[str]] = []
+    i = text.find("như sau")
+    while i >= 0:
+        out.extend(m for m in _AS_FOLLOWS.finditer(text, max(0, i - 60), i + 7) if m.end() == i + 7)
+        i = text.find("như sau", i + 7)
+    return out
+
+
 # a type word, up to three lower-case words, then "như sau": "Kế hoạch (kiểm tra) như sau"
 _AS_FOLLOWS = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?:[^\S\n]+[a-zà-ỹđ]+){{0,3}}[^\S\n]+như[^\S\n]+sau(?!\w)")
 _ANAPHOR = re.compile(rf"(?<!\w)(?P<tw>(?i:{_TW_ALT}))[^\S\n]+(?P<dem>{'|'.join(re.escape(d) for d in _DEMS)})(?!\w)")
@@ -986,7 +996,7 @@ def extract(doc: Document) -> list[Reference]:
         anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True, rule=rule))
 
     # "Sở Tư pháp ban hành Kế hoạch thực hiện như sau:": this document introducing itself
-    for m in _scan(_AS_FOLLOWS, text, _AT_TW):
+    for m in (_as_follows(text) if "như sau" in text else ()):
         s, e = m.start(), m.end()
         typ = _type_of_word(m.group("tw"))
         if excluded(s) or overlaps(s, e) or any(a.start <= s < a.end for a in anas) or fold(typ) not in self_types:
