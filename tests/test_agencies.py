@@ -458,6 +458,10 @@ NAMED_BODIES = [
     ("Đoàn kiểm tra làm việc trực tiếp tại cơ sở.", "Đoàn kiểm tra"),
     ("Văn phòng chỉ đạo Bộ phận một cửa huyện thực hiện liên thông.", "Bộ phận một cửa huyện"),
     ("3. Các bệnh viện đa khoa tuyến tỉnh bố trí giường bệnh.", "các bệnh viện đa khoa tuyến tỉnh"),
+    ("Giao Công an các huyện, thành phố chốt chặn các tuyến đường.", "Công an các huyện, thành phố"),
+    ("Các ban, ngành, đoàn thể xã phối hợp tuyên truyền.", "các ban, ngành, đoàn thể xã"),
+    ("Đài truyền thanh xã phát tin hằng ngày.", "Đài truyền thanh xã"),
+    ("Kinh phí tổ chức tiêm do Sở Tài chính thẩm định, trình UBND tỉnh.", "Sở Tài chính"),
 ]
 
 

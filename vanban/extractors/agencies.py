@@ -204,8 +204,10 @@ def _lex() -> _Lex:
     so = rf"(?-i:S)o{H}+(?:{f_so})(?:{H}+tinh\b)?"
     bo = rf"(?-i:B)o{H}+(?:{f_bo})\b"
     b = d["bodies"]
+    # one level ("tỉnh", "huyện Cam Lộ"), a proper name, or every unit of a level ("Công an các
+    # huyện, thành phố")
     lvl_tail = (rf"(?:{H}+(?:cua{H}+)?(?:tinh|thanh{H}+pho|huyen|quan|thi{H}+xa|thi{H}+tran|phuong|xa(?!{H}+hoi\b)"
-                rf"|cap{H}+(?:tinh|huyen|xa))\b(?:{H}+{_PN})?|{H}+{_PN})?")
+                rf"|cap{H}+(?:tinh|huyen|xa))\b(?:{H}+{_PN})?|{H}+cac{H}+{unit}\b(?:{lsep}{unit}\b)*|{H}+{_PN})?")
     ban = rf"(?-i:B)an{H}+(?:{_alt(b['ban'], abbrs)}){H}+(?:{_alt(b['ban_of'], abbrs)})"
     bcd = rf"(?-i:B)an{H}+chi{H}+dao(?:(?:{H}+[A-Za-z&]+){{0,8}}?{H}+(?:cua{H}+)?tinh\b)?"
     c = d["collective"]
