@@ -403,3 +403,15 @@ def test_office_and_committee_joined_by_va_are_two_bodies():
     got = triples(out)
     assert {("2", "Phòng Tài chính - Kế hoạch", "lead"), ("2", "Ủy ban nhân dân các xã", "lead"),
             ("3", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "lead")} <= got, got
+
+
+def test_numbered_assignee_that_requires_others_leads_too():
+    out = run("4. Phòng Kinh tế và Hạ tầng yêu cầu các nhà thầu thi công gia cố công trình, hạ cần cẩu tháp.\n")
+    got = triples(out)
+    assert {("4", "Phòng Kinh tế và Hạ tầng", "lead"), ("4", "các nhà thầu thi công", "lead")} <= got, got
+
+
+def test_issuer_requiring_in_running_text_is_no_assignee():
+    out = run("Ủy ban nhân dân huyện yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc thực hiện.\n")
+    assert ("", "Ủy ban nhân dân huyện", "lead") not in triples(out)
+    assert any(a.agency == "Thủ trưởng các cơ quan, đơn vị" for a in out)

@@ -302,8 +302,11 @@ class _Run:
                     subj = subj or [sj]
                     directive = True
                     continue
-                if cues.issuer.match(pred) or cues.frame_verb.match(fold_span(text, g.pred_start, e)):
-                    continue  # the issuer gives the order; "X báo cáo như sau:" frames the document
+                if (cues.issuer.match(pred) and not g.marker) or cues.frame_verb.match(fold_span(text, g.pred_start, e)):
+                    # the issuer gives the order; "X báo cáo như sau:" frames the document.  A numbered
+                    # item's subject is an assignee: "4. Phòng Kinh tế và Hạ tầng yêu cầu các nhà thầu
+                    # ..." directs them, as "chỉ đạo" does, and leads the item.
+                    continue
                 if cues.descriptive.match(pred):
                     if subj is None:
                         return current, None  # describes the state of things
