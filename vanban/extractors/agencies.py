@@ -530,7 +530,7 @@ class _Generic:
             if w == "va":
                 n = read(i + _AHEAD_FAR + self.head_len)
                 if i + 1 < n and (words[i + 1] == "ubnd" or tuple(words[i + 1:i + 3]) == ("uy", "ban")) \
-                        and not (words[i - 1] in ("hdnd", "dan") and i >= 1):
+                        and not (i >= 1 and words[i - 1] in ("hdnd", "dan")):
                     break  # "Phòng Tài chính - Kế hoạch và UBND các xã": a second body (but "Văn phòng
                     # Hội đồng nhân dân và Ủy ban nhân dân huyện" is one)
                 if i + 1 < n and u[toks[i + 1][0]].isupper() and not self._head_at(words, i + 1, written):

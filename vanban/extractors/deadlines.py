@@ -579,9 +579,10 @@ def _candidates(text: str, lo: int, hi: int, issued: _dt.date | None) -> list[_C
             continue
         months = sorted(int(mo) for mo in _DAY_MONTH.findall(m.group("dates")))
         steps = {b - a for a, b in zip(months, months[1:])}
-        if len(steps) != 1 or months[-1] > 12 or next(iter(steps)) * len(months) != 12:
+        step = steps.pop() if len(steps) == 1 else 0
+        if not step or months[-1] > 12 or step * len(months) != 12:
             continue
-        out.append(_Cand(m.start(), m.end(), "recurring", f"P{next(iter(steps))}M", False, "recurrence", 5,
+        out.append(_Cand(m.start(), m.end(), "recurring", f"P{step}M", False, "recurrence", 5,
                          rule="recurring:date-cycle"))
     # "hằng ngày" after a report or update verb in its clause
     for m in matches_at(r.daily, text, _occurrences(text, ("hằng", "hàng"), lo, hi), hi):

@@ -762,6 +762,10 @@ def _self_names(doc: Document) -> list[tuple[str, set[str]]]:
 # --------------------------------------------------------------------------- anaphora
 
 _DEMS = sorted(_ANA["this"] + _ANA["previous"], key=len, reverse=True)
+# a type word, up to three lower-case words, then "như sau": "Kế hoạch (kiểm tra) như sau"
+_AS_FOLLOWS = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?:[^\S\n]+[a-zà-ỹđ]+){{0,3}}[^\S\n]+như[^\S\n]+sau(?!\w)")
+
+
 def _as_follows(text: str) -> list[re.Match[str]]:
     """Matches of _AS_FOLLOWS, looked for only in the few words before each "như sau"."""
     out: list[re.Match[str]] = []
@@ -772,8 +776,6 @@ def _as_follows(text: str) -> list[re.Match[str]]:
     return out
 
 
-# a type word, up to three lower-case words, then "như sau": "Kế hoạch (kiểm tra) như sau"
-_AS_FOLLOWS = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?:[^\S\n]+[a-zà-ỹđ]+){{0,3}}[^\S\n]+như[^\S\n]+sau(?!\w)")
 _ANAPHOR = re.compile(rf"(?<!\w)(?P<tw>(?i:{_TW_ALT}))[^\S\n]+(?P<dem>{'|'.join(re.escape(d) for d in _DEMS)})(?!\w)")
 _DEM_FIRST = tuple(sorted({d.split()[0] for d in _DEMS}))
 _TW_LOW_BY_LEN: dict[int, set[str]] = {}
@@ -979,11 +981,11 @@ def extract(doc: Document) -> list[Reference]:
         s, e = m.start(), m.end()
         if excluded(s) or overlaps(s, e) or any(a.start <= s < a.end for a in anas):
             continue
-        typ = _type_of_word(m.group("tw"))
         if not _ends_with_cue(_folded_before(text, s, 30), _ANA["bare_after"]):
             continue
         if _KIND_LIST.match(text, e):
             continue  # "Chương trình, Kế hoạch ..." — a kind of document, not one
+        typ = _type_of_word(m.group("tw"))
         if fold(typ) in self_types:
             key = self_key
             rule = "anaphor:bare-this-document"
@@ -996,7 +998,7 @@ def extract(doc: Document) -> list[Reference]:
         anas.append(_Cit(s, e, key, typ, None, None, False, anaphor=True, rule=rule))
 
     # "Sở Tư pháp ban hành Kế hoạch thực hiện như sau:": this document introducing itself
-    for m in (_as_follows(text) if "như sau" in text else ()):
+    for m in _as_follows(text):
         s, e = m.start(), m.end()
         typ = _type_of_word(m.group("tw"))
         if excluded(s) or overlaps(s, e) or any(a.start <= s < a.end for a in anas) or fold(typ) not in self_types:

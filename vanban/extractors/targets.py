@@ -459,8 +459,8 @@ def _kind_why(ctx: _Ctx, r: _Rules, fig_start: int, clause: tuple[int, int], sen
         return k, why
     if _results_label(ctx, r, sent, fig_start):
         return "baseline", "results-label"
-    if r.base_opener.match(ctx.ft, _sentence_body(ctx, sent), fig_start) and _written(ctx, *r.base_opener.match(
-            ctx.ft, _sentence_body(ctx, sent), fig_start).span("w")):
+    om = r.base_opener.match(ctx.ft, _sentence_body(ctx, sent), fig_start)
+    if om and _written(ctx, *om.span("w")):
         return "baseline", "present-opener"
     am = r.base_after.search(ctx.ft, fig_start, clause[1])
     if am and _written(ctx, am.start(), am.end()):
@@ -514,14 +514,8 @@ _STATUS_DATE = re.compile(r"(?<!\w)(?:den|toi)\s+(?:het\s+)?ngay\s+(?=\d)")
 
 def _past_intro(ctx: _Ctx, sent: tuple[int, int]) -> bool:
     """The sentence opens with a time wholly or mostly past when the document was issued."""
-    ft = ctx.ft
-    p = sent[0]
-    while p < sent[1] and ft[p] in " \t-+*•–":
-        p += 1
-    mk = _MARKER.match(ft, p, sent[1])
-    if mk:
-        p = mk.end()
-    m = _SENT_INTRO.match(ft, p, min(sent[1], p + 60))
+    p = _sentence_body(ctx, sent)
+    m = _SENT_INTRO.match(ctx.ft, p, min(sent[1], p + 60))
     if not m:
         return False
     w = m.group("w").split()
@@ -544,11 +538,7 @@ def _sentence_body(ctx: _Ctx, sent: tuple[int, int]) -> int:
 
 def _results_label(ctx: _Ctx, r: _Rules, sent: tuple[int, int], fig_start: int) -> bool:
     """The sentence opens with a label of results ending in a colon before the figure."""
-    p = sent[0]
-    while p < sent[1] and ctx.ft[p] in " \t-+*•–":
-        p += 1
-    mk = _MARKER.match(ctx.ft, p, sent[1])
-    m = r.base_label.match(ctx.ft, mk.end() if mk else p, fig_start)
+    m = r.base_label.match(ctx.ft, _sentence_body(ctx, sent), fig_start)
     # "Kết quả cần đạt:", "Kết quả phấn đấu năm 2025:" name targets
     return (m is not None and _written(ctx, m.start("label"), m.end("label"))
             and not r.target_cue.search(ctx.ft, m.start(), m.end()) and not r.target_modal.search(ctx.ft, m.start(), m.end()))
