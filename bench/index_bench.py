@@ -75,8 +75,8 @@ def queries(idx: Any) -> dict[str, list[tuple[str, Callable[[], Any]]]]:
     return {
         "search": [(f"search {q!r} {f}", lambda q=q, f=f: idx.search(q, filters=f, limit=10)) for q, f in SEARCHES]
         + [("search page 3", lambda: idx.search("uy ban nhan dan", limit=10, offset=20))],
-        "cites": [(f"cites {key}", lambda: idx.cites(key)), (f"cites {key} d2", lambda: idx.cites(key, depth=2)),
-                  ("cites 30c/NQ-CP", lambda: idx.cites("30c/NQ-CP"))],
+        "cites": [(f"cites {key}", lambda: idx.cites(key, limit=100)), (f"cites {key} d2", lambda: idx.cites(key, depth=2, limit=100)),
+                  ("cites 30c/NQ-CP", lambda: idx.cites("30c/NQ-CP", limit=100))],
         "tasks": [("tasks agency Sở Nội vụ", lambda: idx.tasks(None, agency="Sở Nội vụ", limit=100)),
                   (f"tasks agency {agency}", lambda: idx.tasks(None, agency=agency, limit=100)),
                   ("tasks text kế hoạch", lambda: idx.tasks("kế hoạch", limit=100)),

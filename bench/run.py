@@ -389,7 +389,7 @@ def w_query(p: dict[str, Any]) -> dict[str, Any]:
     calls: dict[str, list[Callable[[], Any]]] = {
         "search": [lambda q=q: idx.search(q, limit=10) for q in ("cải cách hành chính", "chuyen doi so", "Sở Nội vụ",
                                                                  "dịch vụ công trực tuyến", "nông thôn mới")],
-        "cites": [lambda: idx.cites(key), lambda: idx.cites(key, depth=2), lambda: idx.cites("30c/NQ-CP")],
+        "cites": [lambda: idx.cites(key, limit=100), lambda: idx.cites(key, depth=2, limit=100), lambda: idx.cites("30c/NQ-CP", limit=100)],
         "tasks": [lambda: idx.tasks(None, agency="Sở Nội vụ", limit=100), lambda: idx.tasks("kế hoạch", limit=100),
                   lambda: idx.tasks(None, role="lead", due_before="2020-01-01", limit=100)],
     }

@@ -45,6 +45,16 @@ def test_cites_any_spelling(indexed, spelling):
     assert expected and citing == expected
 
 
+def test_cites_pages(indexed):
+    root, idx, _, _ = indexed
+    whole = json.loads(_vb(root, "cites", "30c/NQ-CP", "--limit", "0", "--json", *idx).stdout)
+    page = json.loads(_vb(root, "cites", "30c/NQ-CP", "--limit", "2", "--offset", "1", "--json", *idx).stdout)
+    assert page["total"] == whole["total"] == len(whole["citing"]) > 3
+    assert page["citing"] == whole["citing"][1:3]
+    text = _vb(root, "cites", "30c/NQ-CP", "--limit", "2", *idx).stdout
+    assert text.startswith(f"{whole['total']} citations of 30c/NQ-CP (showing 1–2;")
+
+
 def test_tasks_for_agency_without_diacritics(indexed):
     root, idx, _, _ = indexed
     res = _vb(root, "tasks", "--agency", "so noi vu", "--json", *idx)

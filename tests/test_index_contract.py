@@ -192,6 +192,16 @@ def test_cites_fields_relation_and_depth(ix: IndexBackend) -> None:
     assert ix.cites("self") == [] and ix.cites("99/XX") == [] and ix.cites("") == []
 
 
+def test_cites_pages(ix: IndexBackend) -> None:
+    everything = ix.cites("30c/NQ-CP", depth=2)
+    page = ix.cites_page("30c/NQ-CP", depth=2, limit=2, offset=1)
+    assert page["total"] == len(everything) == 5
+    assert page["hits"] == everything[1:3]  # the same rows, header and depth included, as the whole answer
+    assert ix.cites_page("30c/NQ-CP", depth=2, limit=2, offset=4)["hits"] == everything[4:]  # depth 2 on a page
+    assert ix.cites("30c/NQ-CP", depth=2, limit=0) == [] and ix.cites("30c/NQ-CP", offset=9) == []
+    assert ix.cites_page("99/XX", limit=10) == {"total": 0, "hits": []}
+
+
 def test_refs_resolution(ix: IndexBackend) -> None:
     assert [(r["key"], r["relation"], r["resolved"]) for r in ix.refs(B)] == [
         ("30C/NQ-CP", "can_cu", A), ("self", "mention", B), ("30c/NQ- CP", "trien_khai", A)]
@@ -373,10 +383,57 @@ def test_sqlite_query_plans_use_indexes(tmp_path) -> None:
     from vanban.index.sqlite import SqliteIndex
     ix = SqliteIndex(tmp_path / "ix.sqlite")
     plan = " ".join(r[-1] for r in ix.conn.execute(
-        'EXPLAIN QUERY PLAN SELECT * FROM "references" WHERE key_fold IN (?) AND self = 0', ("x",)))
-    assert "references_key" in plan
+        'EXPLAIN QUERY PLAN SELECT doc, i, key_fold, doc_key FROM "references" WHERE key_fold IN (?) AND self = 0',
+        ("x",)))
+    assert "COVERING INDEX references_cited" in plan  # the citation walk never reads a table row
     plan = " ".join(r[-1] for r in ix.conn.execute("EXPLAIN QUERY PLAN SELECT * FROM assignments WHERE due < ?", ("x",)))
     assert "assignments_due" in plan
+    ix.close()
+
+
+def test_sqlite_citation_walk_matches_the_shared_walk(tmp_path) -> None:
+    """SqliteIndex.cites_page (the walk in SQL) against IndexBackend.cites_page (the walk in Python over
+    _citing) on random citation graphs: self-citations, repeated citations, cycles, relations."""
+    import random
+    from vanban.index.sqlite import SqliteIndex
+    rng = random.Random(7)
+    numbers = [f"{n}/KH-UBND" for n in range(1, 41)] + ["Luật Đất đai"]
+    recs = []
+    for k in range(60):
+        own = rng.choice(numbers[:-1] + [None])
+        refs = [{"key": rng.choice(numbers), "text": "x", "relation": rng.choice(["can_cu", "mention", "trien_khai"]),
+                 "clause": str(rng.randint(1, 3))} for _ in range(rng.randint(0, 6))]
+        if own and rng.random() < 0.3:
+            refs.append({"key": own, "text": "này", "relation": "mention", "clause": ""})  # citing its own number
+        recs.append({"doc": f"d{k:02d}", "header": {"number": own, "type": "Kế hoạch"}, "references": refs})
+    ix = SqliteIndex(tmp_path / "ix.sqlite")
+    ix.write_many(recs)
+    for key in numbers[::3] + ["99/XX"]:
+        for depth in (1, 2, 3):
+            for relation in (None, "can_cu"):
+                for limit, offset in ((None, 0), (5, 0), (5, 7), (0, 0)):
+                    kw = {"relation": relation, "depth": depth, "limit": limit, "offset": offset}
+                    assert ix.cites_page(key, **kw) == IndexBackend.cites_page(ix, key, **kw), (key, kw)
+    ix.close()
+
+
+def test_sqlite_index_of_schema_1_is_migrated(tmp_path) -> None:
+    """An index written before references kept doc_key answers the same once reopened."""
+    from vanban.index.sqlite import SCHEMA_VERSION, SqliteIndex
+    path = tmp_path / "ix.sqlite"
+    ix = SqliteIndex(path)
+    ix.write_many(records())
+    want = (ix.cites("30c/NQ-CP", depth=2), ix.cites("06/CT-UBND", depth=3), ix.refs(B))
+    ix.close()
+    con = sqlite3.connect(path, isolation_level=None)  # the version-1 layout
+    con.executescript('DROP INDEX references_cited; ALTER TABLE "references" DROP COLUMN doc_key;'
+                      ' CREATE INDEX references_key ON "references"(key_fold, relation); PRAGMA user_version = 1;')
+    con.close()
+    ix = SqliteIndex(path)
+    assert ix.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert (ix.cites("30c/NQ-CP", depth=2), ix.cites("06/CT-UBND", depth=3), ix.refs(B)) == want
+    names = {r[0] for r in ix.conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+    assert "references_cited" in names and "references_key" not in names
     ix.close()
 
 

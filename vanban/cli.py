@@ -207,11 +207,14 @@ def _terminal_marks(snippet: str) -> str:
 def cmd_cites(args: argparse.Namespace) -> int:
     cfg = _config(args)
     with _open_index(cfg) as index:
-        rows = index.cites(args.key, relation=args.relation, depth=args.depth)
+        page = index.cites_page(args.key, relation=args.relation, depth=args.depth,
+                                limit=args.limit if args.limit > 0 else None, offset=args.offset)
+    rows, total = page["hits"], page["total"]
     if args.json:
-        _print_json({"key": args.key, "citing": rows})
+        _print_json({"key": args.key, "total": total, "offset": args.offset, "citing": rows})
         return EXIT_OK
-    print(f"{len(rows)} citations of {args.key}")
+    shown = f" (showing {args.offset + 1}–{args.offset + len(rows)}; --limit 0 lists all)" if len(rows) < total else ""
+    print(f"{total} citations of {args.key}{shown}")
     for r in rows:
         hd = r.get("header") or {}
         print(f"- {r['doc']} ({hd.get('number') or hd.get('type') or ''}) clause {r.get('clause') or '-'}"
@@ -385,6 +388,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("key")
     sp.add_argument("--relation", help="can_cu, thay_the, sua_doi, bai_bo, huong_dan, trien_khai, mention")
     sp.add_argument("--depth", type=int, default=1)
+    sp.add_argument("--limit", type=int, default=100, help="citations listed (0: all); the total is always counted")
+    sp.add_argument("--offset", type=int, default=0, help="skip this many (the next page)")
     common(sp)
     sp.set_defaults(func=cmd_cites)
 

@@ -129,6 +129,18 @@ def test_cites_page(client) -> None:
     assert len(s.select("a.citing-link")) == 1
 
 
+def test_cites_page_is_paged(client, monkeypatch) -> None:
+    import vanban.web as web
+    monkeypatch.setattr(web, "CITES_PAGE", 1)  # read when a page is made: one citing reference a page
+    first = soup(client.get("/cites", params={"key": "30c/NQ-CP"}))
+    total = int(first.select_one("p.muted:-soup-contains('trích dẫn')").text.split()[0])
+    assert total > 1 and len(first.select("a.citing-link")) == 1
+    nxt = first.select_one("a[rel=next]")["href"]
+    assert "page=2" in nxt
+    second = soup(client.get(nxt))
+    assert len(second.select("a.citing-link")) == 1 and second.select_one("a[rel=prev]") is not None
+
+
 # ----------------------------------------------------------------------------- tasks
 def task_rows(s: BeautifulSoup) -> list[list[str]]:
     return [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in s.select("#tasks tr.task")]

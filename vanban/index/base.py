@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import html
 import json
+import operator
 import re
 from abc import ABC, abstractmethod
 from functools import lru_cache
@@ -24,6 +25,7 @@ __all__ = [
 FACETS = ("type", "issuer", "year", "agency")
 RELATIONS = ("can_cu", "thay_the", "sua_doi", "bai_bo", "huong_dan", "trien_khai", "mention")
 FACET_SIZE = 50
+_DOC_I = operator.itemgetter(0, 1)
 SELF_KEY = "self"
 
 
@@ -265,8 +267,19 @@ class IndexBackend(ABC):
         """Every non-self reference: {doc, key, key_fold, type, issued_date, issuer, relation}."""
 
     # -- shared answers --
-    def cites(self, key: str, *, relation: str | None = None, depth: int = 1) -> list[dict]:
-        out: list[dict] = []
+    def cites(self, key: str, *, relation: str | None = None, depth: int = 1, limit: int | None = None,
+              offset: int = 0) -> list[dict]:
+        """Documents citing `key` (any spelling), nearest first: the rows of cites_page, without the total."""
+        return self.cites_page(key, relation=relation, depth=depth, limit=limit, offset=offset)["hits"]
+
+    def cites_page(self, key: str, *, relation: str | None = None, depth: int = 1, limit: int | None = None,
+                   offset: int = 0) -> dict:
+        """{"total": every citing reference, "hits": rows offset .. offset+limit (all if limit is None)}.
+        Rows are ordered by depth, then (doc, reference index); a document is reported at the depth
+        it first cites, never for citing its own number.  (SqliteIndex runs this walk in SQL, so that a
+        key cited by most of a large index is counted and paged without its rows coming to Python.)"""
+        found: list[tuple] = []
+        depths: list[int] = []  # where each depth's rows start in found
         seen_docs: set[str] = set()
         followed: set[str] = set()
         frontier = [k for k in {key_fold(key)} if k]
@@ -274,20 +287,28 @@ class IndexBackend(ABC):
             if not frontier:
                 break
             followed.update(frontier)
-            rows = sorted(self._citing(frontier, relation), key=lambda r: (r["doc"], r["i"]))
-            new_keys: set[str] = set()
-            level_docs: set[str] = set()
-            for r in rows:
-                if r["doc"] in seen_docs or (r.get("number_key") and r["number_key"] == r["key_fold"]):
-                    continue  # reported at a lower depth, or a document citing its own number
-                out.append({"doc": r["doc"], "header": r["header"], "key": r["key"], "text": r["text"],
-                            "clause": r["clause"], "relation": r["relation"], "depth": d})
-                level_docs.add(r["doc"])
-                if r.get("number_key"):
-                    new_keys.add(r["number_key"])
-            seen_docs.update(level_docs)
-            frontier = sorted(new_keys - followed)
-        return out
+            rows = [(r["doc"], r["i"], r["key_fold"], r.get("number_key"), r) for r in self._citing(frontier, relation)]
+            rows.sort(key=_DOC_I)
+            depths.append(len(found))
+            # skipped: documents reported at a lower depth, and a document citing its own number
+            found += [r for r in rows if r[0] not in seen_docs and not (r[3] and r[3] == r[2])]
+            if d < depth:  # what the next depth starts from
+                level = found[depths[-1]:]
+                seen_docs.update(r[0] for r in level)
+                frontier = sorted({r[3] for r in level if r[3]} - followed)
+        start = max(0, offset)
+        end = len(found) if limit is None else start + max(0, limit)
+        page = found[start:end]
+        return {"total": len(found), "hits": [
+            {"doc": r["doc"], "header": r["header"], "key": r["key"], "text": r["text"], "clause": r["clause"],
+             "relation": r["relation"], "depth": bisect.bisect_right(depths, start + k)}
+            for k, (*_, r) in enumerate(page)]}
+
+    def find_number(self, key: str) -> dict | None:
+        """The indexed document whose số ký hiệu is `key` (any spelling): {doc, header}, or None."""
+        kf = key_fold(key)
+        doc = self._resolve([kf]).get(kf) if kf else None
+        return {"doc": doc, "header": self._headers([doc])[doc]["header"]} if doc else None
 
     def _resolve_refs(self, doc_id: str, rows: list[dict]) -> list[dict]:
         res = self._resolve(sorted({r["key_fold"] for r in rows if r["key_fold"] and not r["self"]}))

@@ -20,7 +20,6 @@ record and text are deflated by ISA-L when it is installed (zlib's format either
 """
 from __future__ import annotations
 
-import heapq
 import json
 import sqlite3
 import threading
@@ -31,8 +30,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 from vanban.index.base import (
-    FACET_SIZE, IndexBackend, _due, _fold, exact_tokens, fast_fold, flatten, fold, make_snippet, query_tokens,
-    stored_record,
+    FACET_SIZE, IndexBackend, _due, _fold, exact_tokens, fast_fold, flatten, fold, key_fold, make_snippet,
+    query_tokens, stored_record,
 )
 
 TABLES = ("documents", "clauses", "references", "deadlines", "agencies", "assignments", "targets")
@@ -62,8 +61,10 @@ CREATE TABLE IF NOT EXISTS clauses (
   heading TEXT, PRIMARY KEY (doc, i)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS "references" (
   doc TEXT NOT NULL, i INTEGER NOT NULL, key TEXT, key_fold TEXT, text TEXT, type TEXT, issued_date TEXT,
-  issuer TEXT, relation TEXT, clause TEXT, anaphor INTEGER, self INTEGER, PRIMARY KEY (doc, i)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS references_key ON "references"(key_fold, relation);
+  issuer TEXT, relation TEXT, clause TEXT, anaphor INTEGER, self INTEGER, doc_key TEXT, PRIMARY KEY (doc, i)) WITHOUT ROWID;
+-- who cites a key: every column the citation walk reads (doc_key: the citing document's own number_key,
+-- kept here so the walk never joins documents), the rest of a reference read for the page only
+CREATE INDEX IF NOT EXISTS references_cited ON "references"(key_fold, self, relation, doc_key);
 CREATE TABLE IF NOT EXISTS deadlines (
   doc TEXT NOT NULL, i INTEGER NOT NULL, text TEXT, kind TEXT, value TEXT, due TEXT, clause TEXT,
   PRIMARY KEY (doc, i)) WITHOUT ROWID;
@@ -87,7 +88,9 @@ CREATE TABLE IF NOT EXISTS targets (
 CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(f_title, f_body, x_title, x_body, content='', {_TOKENIZE});
 CREATE VIRTUAL TABLE IF NOT EXISTS tasks_fts USING fts5(f_task, x_task, content='', {_TOKENIZE});
 """
-SCHEMA_VERSION = 1  # PRAGMA user_version; older indexes are migrated when opened
+SCHEMA_VERSION = 2  # PRAGMA user_version; older indexes are migrated when opened
+# made by _migrate in an index older than the version, as they need its new columns
+_MIGRATED = {"CREATE INDEX IF NOT EXISTS assignments_due": 1, "CREATE INDEX IF NOT EXISTS references_cited": 2}
 _SCHEMA_STATEMENTS = [x.strip() for x in "\n".join(
     line for line in _SCHEMA.splitlines() if not line.startswith("--")).split(";") if x.strip()]
 _PRAGMAS = (
@@ -195,10 +198,10 @@ class SqliteIndex(IndexBackend):
             old = version < SCHEMA_VERSION and c.execute(
                 "SELECT 1 FROM sqlite_schema WHERE name = 'documents'").fetchone() is not None
             for stmt in _SCHEMA_STATEMENTS:
-                if not (old and stmt.startswith("CREATE INDEX IF NOT EXISTS assignments_due")):
+                if not (old and any(stmt.startswith(k) and version < v for k, v in _MIGRATED.items())):
                     c.execute(stmt)
             if old:
-                self._migrate(c)
+                self._migrate(c, version)
                 self._codes.clear()
             if version < SCHEMA_VERSION:
                 c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -212,8 +215,21 @@ class SqliteIndex(IndexBackend):
                             pass
 
     @staticmethod
-    def _migrate(c: sqlite3.Connection) -> None:
+    def _migrate(c: sqlite3.Connection, version: int) -> None:
         """Bring an index written by an older version up to SCHEMA_VERSION (same answers, faster)."""
+        if version < 1:
+            SqliteIndex._migrate_1(c)
+        if version < 2:
+            if "doc_key" not in {r[1] for r in c.execute('PRAGMA table_info("references")')}:
+                c.execute('ALTER TABLE "references" ADD COLUMN doc_key TEXT')
+            c.execute('UPDATE "references" SET doc_key = (SELECT d.number_key FROM documents d'
+                      ' WHERE d.doc = "references".doc)')
+            c.execute("DROP INDEX IF EXISTS references_key")
+            c.execute("DROP INDEX IF EXISTS references_cited")
+            c.execute('CREATE INDEX references_cited ON "references"(key_fold, self, relation, doc_key)')
+
+    @staticmethod
+    def _migrate_1(c: sqlite3.Connection) -> None:
         cols = {r[1] for r in c.execute("PRAGMA table_info(documents)")}
         if "agency_set" not in cols:
             c.execute("ALTER TABLE documents ADD COLUMN agency_set TEXT")
@@ -383,7 +399,7 @@ class SqliteIndex(IndexBackend):
             clauses += [(doc, i, x.get("path"), x.get("label"), x.get("level"), x.get("start"), x.get("end"),
                          x.get("heading")) for i, x in enumerate(record.get("clauses") or [])]
             refs += [(doc, r["i"], r["key"], r["key_fold"], r["text"], r["type"], r["issued_date"], r["issuer"],
-                      r["relation"], r["clause"], int(r["anaphor"]), int(r["self"])) for r in f["refs"]]
+                      r["relation"], r["clause"], int(r["anaphor"]), int(r["self"]), f["number_key"]) for r in f["refs"]]
             deadlines += [(doc, i, d.get("text"), d.get("kind"), d.get("value"), _due(d.get("value")), d.get("clause"))
                           for i, d in enumerate(record.get("deadlines") or [])]
             agencies += [(doc, i, a.get("name"), _fold(a.get("name")), _aliases(a.get("aliases")),
@@ -405,7 +421,7 @@ class SqliteIndex(IndexBackend):
         c.executemany("INSERT INTO bodies(id, title_all, record, text) VALUES (?,?,?,?)", bodies)
         c.executemany("INSERT INTO docs_fts(rowid, f_title, f_body, x_title, x_body) VALUES (?,?,?,?,?)", texts)
         c.executemany("INSERT INTO clauses VALUES (?,?,?,?,?,?,?,?)", clauses)
-        c.executemany('INSERT INTO "references" VALUES (?,?,?,?,?,?,?,?,?,?,?,?)', refs)
+        c.executemany('INSERT INTO "references" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)', refs)
         c.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", deadlines)
         c.executemany("INSERT INTO agencies VALUES (?,?,?,?,?,?)", agencies)
         c.executemany("INSERT INTO assignments(id, doc, i, clause, agency, agency_fold, role, task, deadline, due)"
@@ -552,7 +568,8 @@ class SqliteIndex(IndexBackend):
         return " AND ".join(conds), params
 
     def refs(self, doc_id: str) -> list[dict]:
-        rows = [dict(r) for r in self._rows('SELECT * FROM "references" WHERE doc=? ORDER BY i', (doc_id,))]
+        rows = [dict(r) for r in self._rows('SELECT doc, i, key, key_fold, text, type, issued_date, issuer, relation,'
+                                            ' clause, anaphor, self FROM "references" WHERE doc=? ORDER BY i', (doc_id,))]
         for r in rows:
             r["self"] = bool(r["self"])
         return self._resolve_refs(doc_id, rows)
@@ -668,6 +685,51 @@ class SqliteIndex(IndexBackend):
                 row["header"] = h
                 out.append(row)
         return out
+
+    def cites_page(self, key: str, *, relation: str | None = None, depth: int = 1, limit: int | None = None,
+                   offset: int = 0) -> dict:
+        """The shared walk (IndexBackend.cites_page), run by SQLite over temporary tables: a key cited
+        by most of a large index is counted and paged without its rows coming to Python."""
+        kf = key_fold(key)
+        if not kf:
+            return {"total": 0, "hits": []}
+        rel, relp = (" AND r.relation = ?", [relation]) if relation else ("", [])
+        with self._snapshot() as c:
+            for t in ("cite_found (n INTEGER PRIMARY KEY, doc TEXT, i INTEGER, depth INTEGER, doc_key TEXT)",
+                      "cite_keys (key TEXT PRIMARY KEY, depth INTEGER)", "cite_seen (doc TEXT PRIMARY KEY)"):
+                c.execute("CREATE TEMP TABLE IF NOT EXISTS " + t)
+                c.execute("DELETE FROM temp." + t.split()[0])
+            c.execute("INSERT INTO temp.cite_keys VALUES (?, 1)", (kf,))
+            for d in range(1, max(1, depth) + 1):
+                # depth d: references to the keys first followed at d, by documents no lower depth
+                # reported, none citing its own number; in (doc, i) order
+                n = c.execute(
+                    'INSERT INTO temp.cite_found(doc, i, depth, doc_key) SELECT r.doc, r.i, ?, r.doc_key FROM temp.cite_keys k'
+                    ' CROSS JOIN "references" r ON r.key_fold = k.key WHERE k.depth = ? AND r.self = 0'
+                    " AND (r.doc_key IS NULL OR r.doc_key != r.key_fold)" + rel +
+                    " AND r.doc NOT IN temp.cite_seen ORDER BY r.doc, r.i", [d, d] + relp).rowcount
+                if d == depth or n == 0:
+                    break
+                c.execute("INSERT OR IGNORE INTO temp.cite_seen SELECT doc FROM temp.cite_found WHERE depth = ?", (d,))
+                c.execute("INSERT OR IGNORE INTO temp.cite_keys SELECT doc_key, ? FROM temp.cite_found"
+                          " WHERE depth = ? AND doc_key IS NOT NULL", (d + 1, d))
+            total = c.execute("SELECT count(*) FROM temp.cite_found").fetchone()[0]
+            page = self._tuples(c, "SELECT doc, i, depth FROM temp.cite_found ORDER BY n LIMIT ? OFFSET ?",
+                                [-1 if limit is None else max(0, limit), max(0, offset)]) if total else []
+            hits = [{**r, "depth": p[2]} for r, p in zip(self._cite_details(page), page)]
+            for t in ("cite_found", "cite_keys", "cite_seen"):
+                c.execute("DELETE FROM temp." + t)
+        return {"total": total, "hits": hits}
+
+    def _cite_details(self, rows: list[tuple]) -> list[dict]:
+        """{doc, header, key, text, clause, relation} of (doc, i, …) rows."""
+        if not rows:
+            return []
+        heads = self._headers(sorted({r[0] for r in rows}))
+        with self._lock:  # one primary-key lookup a row: a page is short
+            full = [self.conn.execute('SELECT doc, key, text, clause, relation FROM "references" WHERE doc = ? AND i = ?',
+                                      r[:2]).fetchone() for r in rows]
+        return [{**dict(f), "header": heads[f["doc"]]["header"]} for f in full]
 
     def _headers(self, doc_ids: list[str]) -> dict[str, dict]:
         out: dict[str, dict] = {}

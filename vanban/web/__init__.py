@@ -23,12 +23,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from vanban.spacy_components import COLORS
 from vanban.web.render import LABEL_NAMES, clause_anchor, clause_tree, highlighted_text, safe_snippet
-from vanban.web.review import key_fold, review as build_review
+from vanban.web.review import review as build_review
 
 __all__ = ["create_app", "serve"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 10
+CITES_PAGE = 100  # citing references a page lists (a law may be cited by most of an archive)
 MAX_PAGE = 1000
 TASK_LIMIT = 5000
 DOC_ID_RE = re.compile(r"^[\w.\-/ ]{1,300}$")
@@ -180,9 +181,10 @@ def create_app(cfg_or_index: Any = None) -> FastAPI:
         header = rec.get("header") or {}
         refs = index.refs(doc_id)
         number = header.get("number")
-        cited_by = [c for c in index.cites(number)] if number else []
-        cited_by = [c for c in cited_by if c.get("doc") != doc_id]
-        return {"header": header, "refs": refs, "cited_by": cited_by}
+        page = index.cites_page(number, limit=CITES_PAGE) if number else {"total": 0, "hits": []}
+        cited_by = [c for c in page["hits"] if c.get("doc") != doc_id]
+        return {"header": header, "refs": refs, "cited_by": cited_by,
+                "cited_by_total": page["total"] - (len(page["hits"]) - len(cited_by))}
 
     @app.get("/doc/{doc_id:path}", response_class=HTMLResponse, name="document")
     def document(request: Request, doc_id: str) -> Response:
@@ -214,18 +216,23 @@ def create_app(cfg_or_index: Any = None) -> FastAPI:
         return {"record": rec, **document_data(rec)}
 
     @app.get("/cites", response_class=HTMLResponse, name="cites")
-    def cites_page(request: Request, key: str = "", relation: str = "", depth: int = 1) -> Response:
+    def cites_page(request: Request, key: str = "", relation: str = "", depth: int = 1, page: int = 1) -> Response:
         key = key.strip()[:200]
         depth = max(1, min(5, depth))
+        page = max(1, min(MAX_PAGE, page))
         rel = relation if relation in RELATIONS else None
-        rows = index.cites(key, relation=rel, depth=depth) if key else []
-        target = None
-        for d in index.list_documents() if key else []:
-            if key_fold((d.get("header") or {}).get("number")) == key_fold(key):
-                target = d
-                break
+        res = index.cites_page(key, relation=rel, depth=depth, limit=CITES_PAGE, offset=(page - 1) * CITES_PAGE) \
+            if key else {"total": 0, "hits": []}
+        target = index.find_number(key) if key else None
+        pages = max(1, math.ceil(res["total"] / CITES_PAGE))
+
+        def url(**change: Any) -> str:
+            params = {"key": key, "relation": rel or "", "depth": depth, "page": page, **change}
+            return "/cites?" + urlencode({k: v for k, v in params.items()
+                                          if v not in (None, "") and not (k in ("page", "depth") and v == 1)})
         return templates.TemplateResponse(request, "cites.html", {
-            "key": key, "relation": rel or "", "depth": depth, "rows": rows, "target": target})
+            "key": key, "relation": rel or "", "depth": depth, "rows": res["hits"], "total": res["total"],
+            "target": target, "page": page, "pages": pages, "url": url})
 
     # -- tasks ------------------------------------------------------------------------
     def task_params(request: Request) -> tuple[dict[str, Any], list[str]]:
