@@ -589,6 +589,23 @@ def test_present_state_opener_and_still_make_baselines():
     assert [(t.kind, t.value) for t in got] == [("target", 100)]
 
 
+@pytest.mark.parametrize("sentence, comp, value", [
+    ("Phấn đấu hằng năm kết nạp từ 1.100 đảng viên mới trở lên.", ">=", 1100),
+    ("Mỗi xã có từ 02 cán bộ chuyên trách trở lên.", ">=", 2),
+    ("Phấn đấu 90 hợp tác xã nông nghiệp trở lên áp dụng quy trình VietGAP.", ">=", 90),
+    ("Phấn đấu mỗi lớp học có từ 35 học sinh trở xuống.", "<=", 35),
+])
+def test_or_more_after_the_counted_noun(sentence, comp, value):
+    t = one(sentence)
+    assert (t.comparator, t.value) == (comp, value)
+    assert "trở" in t.text
+
+
+def test_or_more_is_not_read_past_a_break():
+    t = one("Phấn đấu có 40 xã đạt chuẩn nông thôn mới, trở lên dẫn đầu khu vực.")  # a comma ends the phrase
+    assert (t.comparator, t.value) == ("=", 40)
+
+
 def test_rate_per_hectare_keeps_its_unit():
     t = one("Phấn đấu đến năm 2030, lượng giống lúa gieo sạ bình quân không quá 80 kg/ha.")
     assert (t.comparator, t.value, t.unit) == ("<=", 80, "kg/ha")

@@ -55,6 +55,7 @@ class _Rules:
     cmp_negated: dict[str, str]  # cue -> comparator under a negation earlier in the clause
     negation: re.Pattern[str]
     cmp_after: re.Pattern[str]
+    cmp_after_near: re.Pattern[str]
     cmp_after_map: dict[str, str]
     figure: re.Pattern[str]
     fraction: re.Pattern[str]
@@ -119,6 +120,9 @@ def _rules() -> _Rules:
         cmp_negated={fold(p): c for p, c in d["comparator"]["negated"]},
         negation=re.compile(r"(?<!\w)(?:" + _alts(d["comparator"]["negations"]) + r")(?!\w)"),
         cmp_after=re.compile(r"\s*(?P<cue>" + _alts(list(ca)) + r")(?!\w)"),
+        # the counted noun between: "từ 1.100 đảng viên mới trở lên" (a few words, no figure, no break)
+        cmp_after_near=re.compile(r"(?:\s+[^\W\d]+){1,4}?\s+(?P<cue>" + _alts([fold(x) for x in d["comparator"]["after_near"]])
+                                  + r")(?!\w)"),
         cmp_after_map=ca,
         # a percentage, optionally the low end of a range written "70 - 80%" / "70% - 80%"
         figure=re.compile(
@@ -416,7 +420,8 @@ def _comparator(ctx: _Ctx, r: _Rules, start: int, end: int, clause_start: int) -
             comp = "="
         elif cue in r.cmp_negated and r.negation.search(ctx.ft, max(clause_start, s - 60), s):
             comp = r.cmp_negated[cue]  # "không để ... quá 30 hộ": at most 30
-    m = r.cmp_after.match(ctx.ft, end, min(len(ctx.ft), end + 20))
+    m = r.cmp_after.match(ctx.ft, end, min(len(ctx.ft), end + 20)) \
+        or r.cmp_after_near.match(ctx.ft, end, min(len(ctx.ft), end + 40))
     if m:
         comp = r.cmp_after_map[re.sub(r"\s+", " ", m.group("cue"))]
         e = m.end()
