@@ -308,6 +308,16 @@ def test_recurrence_in_name_of_document_only_carried_out_does_not():
     assert kv(text) == []
 
 
+@pytest.mark.parametrize("sentence, value", [
+    ("Đài truyền thanh xã phát tin tuyên truyền về Kế hoạch này hằng tuần.", "P1W"),
+    ("Các phòng, ban triển khai thực hiện Kế hoạch nói trên hằng quý.", "P3M"),
+    ("Sở Tài chính bố trí kinh phí thực hiện Đề án trong dự toán ngân sách hằng năm.", "P1Y"),
+    ("Ủy ban nhân dân các huyện cân đối kinh phí triển khai Chương trình từ nguồn ngân sách địa phương hằng năm.", "P1Y"),
+])
+def test_recurrence_after_a_closed_document_name_schedules_the_work(sentence, value):
+    assert kv(sentence) == [("recurring", value)]
+
+
 # ----------------------------------------------------------------- not deadlines
 
 

@@ -112,6 +112,7 @@ class _Rules:
     past: re.Pattern[str]
     status: tuple[str, ...]
     doc_name: re.Pattern[str]
+    name_closer: re.Pattern[str]
     doc_type_start: re.Pattern[str]
     doc_type_any: re.Pattern[str]
     verb: re.Pattern[str]
@@ -239,7 +240,8 @@ def rules() -> _Rules:
         recurrence=recurrence, rec_item=rec_item, units=units, numbers=numbers, citation=citation,
         title_intro=title_intro, cited_date_before=cited_date_before, cited_date_after=cited_date_after,
         not_before=not_before, past=past, status=tuple(fold(s) for s in ctx["status_headings"]),
-        doc_name=doc_name, doc_type_start=doc_type_start, doc_type_any=doc_type_any, verb=verb,
+        doc_name=doc_name, doc_type_start=doc_type_start,
+        name_closer=re.compile(r"(?<!\w)(?:" + _words(ctx["name_closers"]) + r")(?!\w)", _F), doc_type_any=doc_type_any, verb=verb,
         create_verbs=frozenset(fold(v) for v in ctx["create_verbs"]), target_verb=target_verb,
         dateline=dateline, stamp=stamp, target_cues=frozenset(fold(w) for w in cues["target"]),
         periodic_start=re.compile(r"(?:" + _words(rec["periodic"]) + r")(?!\w)", _F),
@@ -394,8 +396,8 @@ def _document_only_carried_out(text: str, pos: int, ends: list[int]) -> bool:
     r = rules()
     ps, _ = _part(text, pos, ends)
     names = list(r.doc_name.finditer(text, max(ps, pos - 120), pos))
-    if not names:
-        return False
+    if not names or r.name_closer.search(text, names[-1].end(), pos):
+        return False  # no name, or the name was closed before the recurrence ("Kế hoạch này hằng tuần")
     cut = names[-1].start()
     for _ in range(12):
         verbs = list(r.verb.finditer(text, ps, cut))
