@@ -100,6 +100,10 @@ def test_lower_case_verb_after_a_department_is_not_a_field():
     ("Đề nghị các sở, ngành, địa phương báo cáo kết quả.", "các sở, ngành, địa phương"),
     ("Các cơ quan báo chí tăng cường tuyên truyền.", "các cơ quan báo chí"),
     ("Người đứng đầu cơ quan, đơn vị phải gương mẫu.", "Người đứng đầu cơ quan, đơn vị"),
+    ("Các cấp ủy, tổ chức đảng trong Đảng bộ tỉnh lãnh đạo thực hiện Nghị quyết.",
+     "các cấp ủy, tổ chức đảng trong Đảng bộ tỉnh"),
+    ("Các chi bộ trong Đảng bộ huyện tổ chức quán triệt Chỉ thị.", "các chi bộ trong Đảng bộ huyện"),
+    ("Các đảng bộ, chi bộ trực thuộc Huyện ủy xây dựng kế hoạch thực hiện.", "các đảng bộ, chi bộ trực thuộc Huyện ủy"),
 ])
 def test_collective_subjects(sentence, expected):
     got = names(sentence)
