@@ -80,6 +80,22 @@ def test_president_is_not_merged_into_the_committee():
     assert {"Chủ tịch Ủy ban nhân dân tỉnh", "Ủy ban nhân dân tỉnh"} <= set(got)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh hoàn thiện hồ sơ.",
+     "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh"),
+    ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh chủ trì thực hiện.",
+     "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"),
+    ("Phòng Phổ biến, giáo dục pháp luật chủ trì thực hiện.", "Phòng Phổ biến, giáo dục pháp luật"),
+])
+def test_long_kept_phrases_stay_in_a_name(sentence, expected):
+    assert expected in names(sentence)
+
+
+def test_a_verb_and_its_object_still_end_a_name():
+    got = names("Sở Xây dựng xây dựng các công trình trọng điểm.")
+    assert set(got) == {"Sở Xây dựng"}
+
+
 def test_department_list_sharing_the_word_so():
     got = names("Sở Tài chính, Kế hoạch và Đầu tư, Xây dựng thẩm định dự án.")
     assert {"Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Xây dựng"} <= set(got)

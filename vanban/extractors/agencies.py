@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
+from typing import Iterable
 
 from vanban.pipeline.document import Document
 from vanban.schema import Agency
@@ -382,6 +383,7 @@ class _Generic:
                       (x.split(",", 1) for x in g.get("comma_pairs", []))]
         self.pair_left = {l for l, _ in self.pairs}
         self.keep = {toks(x) for x in g.get("keep", [])}
+        self.keep_lens = sorted({len(k) for k in self.keep}, reverse=True)  # kept phrases run to 6 words
         # stops compare written words ("cửa" is no "của"); text without diacritics compares folded
         self.hard = {tuple(x.lower().split()) for x in g.get("hard_stops", [])}
         self.soft = {tuple(x.lower().split()) for x in g.get("soft_stops", [])}
@@ -438,8 +440,8 @@ class _Generic:
             return j
 
     @staticmethod
-    def _stop(words: list[str], i: int, table: set[tuple[str, ...]]) -> int:
-        for n in (3, 2, 1):
+    def _stop(words: list[str], i: int, table: set[tuple[str, ...]], lens: Iterable[int] = (3, 2, 1)) -> int:
+        for n in lens:
             if tuple(words[i:i + n]) in table and len(words[i:i + n]) == n:
                 return n
         return 0
@@ -510,8 +512,8 @@ class _Generic:
                         i += 1
                         continue
                 break
-            if self.keep and self._stop(words, i, self.keep):
-                k = self._stop(words, i, self.keep)
+            if self.keep and self._stop(words, i, self.keep, self.keep_lens):
+                k = self._stop(words, i, self.keep, self.keep_lens)
                 last, i, taken = toks[i + k - 1][1], i + k, taken + k
                 continue
             if cap and w != "va":
@@ -567,8 +569,8 @@ class _Generic:
                 # as part of the name: its words neither stop it nor count against the window
                 kept: set[int] = set()
                 j = i + k
-                while j < min(n, i + k + 4 + len(kept)):
-                    kk = self._stop(words, j, self.keep) if self.keep else 0
+                while j < min(read(i + k + 4 + len(kept)), i + k + 4 + len(kept)):  # (the window grows with kept)
+                    kk = self._stop(words, j, self.keep, self.keep_lens) if self.keep else 0
                     kept.update(range(j, j + kk))
                     j += kk or 1
                 n = read(i + k + 4 + len(kept))
