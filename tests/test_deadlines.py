@@ -442,13 +442,13 @@ def test_title_of_the_document_gives_its_period():
     assert ("by", "2035", "đến năm 2035") in got
 
 
-def test_year_of_this_documents_annual_plan_is_its_period():
+def test_year_of_this_documents_annual_plan_is_due_that_year():
     text = ("SỞ TƯ PHÁP\n\nSố: 09/KH-STP\n\nĐà Nẵng, ngày 05 tháng 01 năm 2025\n\nKẾ HOẠCH\n"
             "Phổ biến, giáo dục pháp luật năm 2025\n\n"
             "Sở Tư pháp ban hành Kế hoạch phổ biến, giáo dục pháp luật (PBGDPL) năm 2025 như sau:\n"
             "1. Kinh phí do ngân sách cấp cho Sở năm 2025.\n")
     got = _doc(text, "2025-01-05")
-    assert [g for g in got if g[0] == "period"] == [("period", "2025", "năm 2025"), ("period", "2025", "năm 2025")]
+    assert [g for g in got if g[1] == "2025"] == [("by", "2025", "năm 2025"), ("by", "2025", "năm 2025")]
 
 
 # ----------------------------------------------------------------- heldout-2 classes

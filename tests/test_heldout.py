@@ -35,8 +35,10 @@ ROOT = Path(__file__).resolve().parent
 # "heldout2" and "heldout3" were annotated blind afterwards and measure generalisation (their
 # failure classes are listed in each set's README).
 SETS = {
+    # deadlines 0.92: this set reads the year of the document's own annual plan as `period`; the four
+    # later blind sets read it as `by`, which the extractor follows (tests/heldout/README.md)
     "heldout": {
-        "references": 0.95, "anaphora": 0.95, "deadlines": 0.95, "deadlines_found": 0.95, "agencies": 0.95,
+        "references": 0.95, "anaphora": 0.95, "deadlines": 0.91, "deadlines_found": 0.95, "agencies": 0.95,
         "assignments": 0.95, "assignments_clause": 0.93, "targets": 0.95, "targets_found": 0.95,
     },
     "heldout2": {
@@ -44,19 +46,19 @@ SETS = {
         "assignments": 0.83, "assignments_clause": 0.74, "targets": 0.69, "targets_found": 0.79,
     },
     "heldout3": {
-        "references": 0.95, "anaphora": 0.95, "deadlines": 0.84, "deadlines_found": 0.88, "agencies": 0.93,
+        "references": 0.95, "anaphora": 0.95, "deadlines": 0.90, "deadlines_found": 0.88, "agencies": 0.93,
         "assignments": 0.90, "assignments_clause": 0.76, "targets": 0.95, "targets_found": 0.95,
     },
     # blind first run: ref 0.966, anaphora 0.941, deadlines 0.852, agencies 0.848, assignments 0.795,
     # targets 0.813 (tests/heldout4/README.md); floors below the figures after its round of fixes
     "heldout4": {
-        "references": 0.95, "anaphora": 0.90, "deadlines": 0.90, "deadlines_found": 0.93, "agencies": 0.90,
+        "references": 0.95, "anaphora": 0.90, "deadlines": 0.94, "deadlines_found": 0.93, "agencies": 0.90,
         "assignments": 0.88, "assignments_clause": 0.79, "targets": 0.87, "targets_found": 0.88,
     },
     # blind first run: ref 0.976, anaphora 0.791, deadlines 0.907, agencies 0.843, assignments
     # 0.774, targets 0.867, header 0.917 (tests/heldout5/README.md)
     "heldout5": {
-        "references": 0.95, "anaphora": 0.90, "deadlines": 0.89, "deadlines_found": 0.94, "agencies": 0.91,
+        "references": 0.95, "anaphora": 0.90, "deadlines": 0.95, "deadlines_found": 0.94, "agencies": 0.91,
         "assignments": 0.85, "assignments_clause": 0.77, "targets": 0.90, "targets_found": 0.93,
     },
 }

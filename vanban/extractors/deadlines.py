@@ -796,8 +796,8 @@ def _find(doc: Document) -> list[_Cand]:
                 and _reported_period(text, c.start, ps)):
             continue  # "Báo cáo kết quả ... 6 tháng đầu năm 2023": the period reported on
         if c.kind == "year?" and own and _names_own_plan(doc, text, c, ps, own, issued):
-            c.kind = "period"  # "Kế hoạch ... năm 2023": the year of this document's own plan
-            c.rule = "period:own-plan-year"
+            c.kind = "by"  # "Kế hoạch ... năm 2023": the year of this document's own plan
+            c.rule = "by:own-plan-year"
         if c.kind == "year?" and r.budget_label.search(text, max(ps, c.start - 100), c.start):
             continue  # "Dự toán năm 2024 phải ...": the year names the budget
         if c.kind == "year?":

@@ -64,4 +64,5 @@ write("h6_05_phuong_kh_phanloairac",
   T("100% cơ quan, trường học, chợ trên địa bàn phường thực hiện phân loại rác tại nguồn", "target", "=", 100, "%", 2021),
   T("Tỷ lệ chất thải rắn sinh hoạt được thu gom, vận chuyển đạt trên 99%", "target", ">", 99, "%", 2021),
   T("lượng rác phải chôn lấp giảm tối thiểu 10% so với năm 2020", "target", ">=", 10, "%", 2021),
+  T("lựa chọn 05 tổ dân phố thí điểm", "target", "=", 5, "count", 2021),
   T("nhân rộng mô hình ra toàn bộ 28 tổ dân phố", "target", "=", 28, "count", 2021)])
