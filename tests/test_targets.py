@@ -601,6 +601,18 @@ def test_or_more_after_the_counted_noun(sentence, comp, value):
     assert "trở" in t.text
 
 
+@pytest.mark.parametrize("sentence, text", [
+    ("b) Số cơ sở giáo dục nghề nghiệp công lập giảm 25% so với năm 2020 thông qua sắp xếp, tổ chức lại.",
+     "Số cơ sở giáo dục nghề nghiệp công lập giảm 25% so với năm 2020"),
+    ("Phấn đấu đến năm 2025, tổng vốn đầu tư toàn xã hội tăng 12% so với giai đoạn 2016 - 2020 nhờ thu hút đầu tư.",
+     "tổng vốn đầu tư toàn xã hội tăng 12% so với giai đoạn 2016 - 2020"),
+    ("Năm 2024, thu ngân sách trên địa bàn huyện tăng 8,5% so với cùng kỳ năm 2023 do tăng thu thuế.",
+     "thu ngân sách trên địa bàn huyện tăng 8,5% so với cùng kỳ năm 2023"),
+])
+def test_a_comparison_base_closes_the_measured_phrase(sentence, text):
+    assert one(sentence).text == text
+
+
 def test_or_more_is_not_read_past_a_break():
     t = one("Phấn đấu có 40 xã đạt chuẩn nông thôn mới, trở lên dẫn đầu khu vực.")  # a comma ends the phrase
     assert (t.comparator, t.value) == ("=", 40)

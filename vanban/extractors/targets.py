@@ -85,6 +85,7 @@ class _Rules:
     generic_count: re.Pattern[str]
     generic_not: frozenset[str]
     tail_close: re.Pattern[str]
+    tail_compare: re.Pattern[str]
     base_moi: re.Pattern[str]
     target_modal: re.Pattern[str]
     target_comparator: re.Pattern[str]
@@ -168,6 +169,10 @@ def _rules() -> _Rules:
         # "không quá 3 ngày làm việc kể từ khi nhận đủ hồ sơ"
         tail_close=re.compile(r"\s*(?:,\s*)?(?:(?:vao|den|toi|trong)\s+(?:het\s+|cuoi\s+)?nam\s+(?:19|20)\d{2}|(?:"
                               + _alts(t["tail_anchors"]) + r")(?!\w)|\()"),
+        # the base a change is measured against closes the phrase too, and stays in it: "số cơ sở
+        # giáo dục nghề nghiệp công lập giảm 25% so với năm 2020 thông qua sắp xếp, tổ chức lại"
+        tail_compare=re.compile(r"\s*(?:" + _alts(t["compare_bases"]) + r")\s+(?:(?:nam|giai doan)\s+)?(?:19|20)\d{2}"
+                                r"(?:\s*[-–]\s*(?:19|20)\d{2})?(?!\w)"),
         target_modal=re.compile(r"(?<!\w)(?:" + _alts(k["target_modal"]) + r")(?!\w)"),
         target_comparator=re.compile(r"(?:" + _alts(k["target_comparators"]) + r")(?!\w)"),
         base_moi=re.compile(r"(?<!\w)(?:" + _alts(k["baseline_moi"]) + r")\s+(?:[a-z]+\s+){1,3}?duoc(?!\w)"),
@@ -597,7 +602,9 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
     head_words = _WORD_RE.findall(ft[lead_last:s])
     after = ft[e:ce]
     # the figure closes its clause: "... mới đạt 17,8%", "... đạt trên 80% vào năm 2020"
-    tail_empty = not after.strip(" ,.") or after.lstrip()[:1] in ",." or bool(r.tail_close.match(after))
+    compare = r.tail_compare.match(ft, e, ce)
+    tail_empty = not after.strip(" ,.") or after.lstrip()[:1] in ",." or bool(r.tail_close.match(after)) \
+        or compare is not None
     mn = None
     for m in r.measure_noun.finditer(ft, lead_end, s):
         if " ".join(ctx.lt[m.start():m.end()].split()) in r_measure_written():
@@ -607,7 +614,7 @@ def _text_span(ctx: _Ctx, r: _Rules, s: int, e: int, clause: tuple[int, int],
         mn = None  # "đạt tỷ lệ 94,9%": the noun names the figure, the subject is before it
     if tail_empty:
         start = mn.start() if mn is not None else lead_end
-        end = e
+        end = compare.end() if compare is not None else e
     else:
         if mn is not None and len(_WORD_RE.findall(ft[mn.start():s])) <= 14:
             start = mn.start()  # "mức độ hài lòng của tổ chức, cá nhân trên 80% đối với ..."
