@@ -374,6 +374,26 @@ def test_bare_type_word_before_a_copula_is_this_plan():
     assert [(a.text, a.key) for a in ana] == [("Kế hoạch", "88/KH-UBND")]
 
 
+_NO_TITLE_PLAN = ("ỦY BAN NHÂN DÂN\nPHƯỜNG AN BÌNH\n\nSố: 21/KH-UBND\nAn Bình, ngày 12 tháng 3 năm 2024\n\nKẾ HOẠCH\n\n"
+                  "Thực hiện Kế hoạch số 95/KH-UBND ngày 02/02/2024 của Ủy ban nhân dân thành phố, Ủy ban nhân dân "
+                  "phường xây dựng Kế hoạch thực hiện như sau:\n")
+
+
+@pytest.mark.parametrize("body, text", [
+    ("1. Công chức Văn hóa - Xã hội tham mưu tổ chức thực hiện Kế hoạch; báo cáo kết quả.", "Kế hoạch"),
+    ("2. Các tổ dân phố phổ biến Kế hoạch đến từng hộ gia đình.", "Kế hoạch"),
+    ("3. Văn phòng đăng tải Kế hoạch và các tài liệu trên trang thông tin điện tử.", "Kế hoạch"),
+])
+def test_a_plan_without_a_title_line_is_still_this_plan(body, text):
+    ana = refs(_NO_TITLE_PLAN + body, anaphor=True)
+    assert [(a.text, a.key) for a in ana] == [("Kế hoạch thực hiện như sau", "21/KH-UBND"), (text, "21/KH-UBND")]
+
+
+def test_a_named_plan_after_a_cue_is_not_a_bare_anaphor():
+    ana = refs(_NO_TITLE_PLAN + "1. Các tổ dân phố phổ biến Kế hoạch phòng chống thiên tai của thành phố.", anaphor=True)
+    assert [a.text for a in ana] == ["Kế hoạch thực hiện như sau"]
+
+
 # --------------------------------------------------------------------------- why: rule and confidence
 
 def _why_refs(text: str):

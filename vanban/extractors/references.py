@@ -804,7 +804,10 @@ def _anaphor_starts(text: str, low: str) -> list[int]:
 _KIND_LIST = re.compile(rf"[^\S\n]*,[^\S\n]*(?:{_TW_ALT})(?!\w)")
 # ... closing its phrase: before punctuation, or before a copula ("Tổng kinh phí thực hiện Kế
 # hoạch là 4,2 tỷ đồng")
-_BARE = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?=[^\S\n]*(?:[,;.]|$)|[^\S\n]+(?:là|gồm|theo)(?!\w))", re.M)
+# the type word alone, its phrase closed by punctuation, a copula or a preposition ("phổ biến Kế
+# hoạch đến từng hộ", "đăng tải Kế hoạch và các tài liệu"), never by a name going on
+_BARE = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?=[^\S\n]*(?:[,;.]|$)|[^\S\n]+(?:là|gồm|theo|đến|tới|cho|tại|lên|và các)(?!\w))",
+                   re.M)
 
 
 def _same_type(a: str | None, b: str | None) -> bool:
@@ -823,6 +826,8 @@ def extract(doc: Document) -> list[Reference]:
     self_key = self_number or _SELF_KEY
     self_names = _self_names(doc)
     self_types = {fold(t) for t, _ in self_names}
+    if doc.header and doc.header.type:  # a document without a title line still has its type
+        self_types.add(fold(doc.header.type))
 
     page = furniture(text)
 
