@@ -288,6 +288,25 @@ def test_bodies_outside_the_gazetteer(sentence, expected):
     assert {expected.casefold()} <= {n.casefold() for n in names(sentence)}
 
 
+@pytest.mark.parametrize("sentence, expected, alias", [
+    ("- TTYT huyện hướng dẫn sơ cứu đuối nước cho giáo viên.", "Trung tâm Y tế huyện", "TTYT huyện"),
+    ("- BCH Quân sự huyện phối hợp tổ chức tập huấn bơi.", "Ban Chỉ huy Quân sự huyện", "BCH Quân sự huyện"),
+    ("- UBMTTQVN huyện vận động nhân dân tham gia.", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "UBMTTQVN huyện"),
+])
+def test_district_bodies_by_abbreviation(sentence, expected, alias):
+    got = names(sentence)
+    assert expected in got and alias in got[expected].aliases
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Chi nhánh Ngân hàng Chính sách xã hội tỉnh giải ngân vốn vay.", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh"),
+    ("Văn phòng Điều phối nông thôn mới tỉnh tổng hợp kết quả.", "Văn phòng Điều phối nông thôn mới tỉnh"),
+    ("Thư viện Quốc gia Việt Nam tổ chức trưng bày sách.", "Thư viện Quốc gia Việt Nam"),
+])
+def test_names_holding_a_stop_word(sentence, expected):
+    assert expected in names(sentence)
+
+
 def test_district_office_of_all_districts_is_one_class():
     got = names("Kính gửi:\n- Phòng Lao động - Thương binh và Xã hội các huyện, thị xã;\n- Ủy ban nhân dân các xã.\n"
                 "1. Phòng Lao động - Thương binh và Xã hội cấp huyện rà soát danh sách hộ nghèo.\n")

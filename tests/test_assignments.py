@@ -1,6 +1,8 @@
 """Assignments: who must do what, per clause and role — on documents written for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from vanban.extractors import assignments
 from vanban.pipeline.document import Document
 from vanban.pipeline.segment import segment
@@ -35,6 +37,34 @@ def test_subject_with_predicate_and_coordinating_partners():
     out = run("2. Sở Y tế có trách nhiệm hướng dẫn chuyên môn; chủ động phối hợp với "
               "các cơ quan, đơn vị có liên quan kiểm tra an toàn thực phẩm.\n")
     assert triples(out) == {("2", "Sở Y tế", "lead"), ("2", "các cơ quan, đơn vị có liên quan", "support")}
+
+
+@pytest.mark.parametrize("body, agency", [
+    ("3. Trung tâm Công nghệ thông tin đăng tải tài liệu trên Cổng thông tin điện tử.\n",
+     "Trung tâm Công nghệ thông tin"),  # "đăng" is no "đang"
+    ("4. Hội Liên hiệp Phụ nữ xã vận động các gia đình quản lý con em.\n", "Hội Liên hiệp Phụ nữ xã"),
+    ("5. Phòng Lao động - Thương binh và Xã hội chi trả tiền hỗ trợ cho người lao động.\n",
+     "Phòng Lao động - Thương binh và Xã hội"),
+])
+def test_verbs_read_as_written(body, agency):
+    assert triples(run(body)) == {(body.split(".")[0], agency, "lead")}
+
+
+def test_a_state_word_still_describes():
+    assert run("3. Sở Y tế đang triển khai tiêm chủng cho trẻ em.\n") == []
+    assert run("3. So Y te dang trien khai tiem chung cho tre em.\n") == []  # typed without diacritics
+
+
+@pytest.mark.parametrize("body", [
+    "1. Sở Nông nghiệp và Môi trường là cơ quan thường trực, chủ trì triển khai Đề án.\n",
+    "1. Sở Nông nghiệp và Môi trường là cơ quan đầu mối theo dõi, tổng hợp kết quả thực hiện.\n",
+])
+def test_a_body_named_to_a_role_leads(body):
+    assert ("1", "Sở Nông nghiệp và Môi trường", "lead") in triples(run(body))
+
+
+def test_a_description_after_la_assigns_nothing():
+    assert run("1. Sở Tư pháp là cơ quan có thẩm quyền cấp phiếu lý lịch tư pháp.\n") == []
 
 
 def test_subject_that_only_coordinates():

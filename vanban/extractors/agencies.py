@@ -267,7 +267,10 @@ def _lex() -> _Lex:
         scope_tail=re.compile(rf"\s+(?:{_cue_alt(c['scope_after_body'])})$"),
         trigger=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['trigger'])})[\s:*_]*$"),
         owner=re.compile(rf"(?:^|[^\w])(?P<t>{_cue_alt(cues['owner'])})[\s*_]*$"),
-        not_predicate=re.compile(rf"^(?:[.;,)\]]|$|(?!theo\s+doi\b)(?:{_cue_alt(cues['not_predicate'])})\b)"),
+        # "là" links a name to a description, except the roles a body is named to ("Sở X là cơ quan
+        # thường trực, chủ trì ..."): those are predicates
+        not_predicate=re.compile(rf"^(?:[.;,)\]]|$|(?!theo\s+doi\b)(?!(?:{_cue_alt(cues['copula_roles'])})\b)"
+                                 rf"(?:{_cue_alt(cues['not_predicate'])})\b)"),
         passive=re.compile(rf"^(?:(?:{_cue_alt(cues['passive'])})\s+)*(?:duoc|bi)\b"),
         intro=re.compile(rf"^[\s*_]*(?:{_cue_alt(cues['intro'])})\b"),
         lead_in=re.compile(rf"(?:(?:^|\s)(?:{_cue_alt(cues['subject_lead_in'])}|\d+(?:[.,]\d+)?\s*%))+\s*$"),

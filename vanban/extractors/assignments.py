@@ -52,6 +52,7 @@ class _Cues:
     adverbs: re.Pattern[str]
     support_start: re.Pattern[str]
     descriptive: re.Pattern[str]
+    descriptive_written: re.Pattern[str]  # the same words with their diacritics ("đang", not "đăng")
     issuer: re.Pattern[str]
     not_task: re.Pattern[str]
     frame_words: int
@@ -78,6 +79,8 @@ def _cues() -> _Cues:
         adverbs=re.compile(rf"^(?:(?:{alt(r['adverbs'])})\b[\s,]*)+"),
         support_start=re.compile(rf"^(?:{alt(r['support_verb'])})\b(?P<voi>\s+(?:chat che\s+)?voi\b)?"),
         descriptive=re.compile(rf"^(?:{alt(c['descriptive'])})\b(?!\s+trach nhiem)"),
+        descriptive_written=re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(c["descriptive"], key=len, reverse=True))
+                                       + r")(?!\w)"),
         issuer=re.compile(rf"^(?:{alt(c['issuer_verb'])})\b"),
         not_task=re.compile(rf"^(?:{alt(r['not_task_start'])})\b"),
         frame_words=int(r.get("frame_max_words", 8)),
@@ -307,7 +310,7 @@ class _Run:
                     # item's subject is an assignee: "4. Phòng Kinh tế và Hạ tầng yêu cầu các nhà thầu
                     # ..." directs them, as "chỉ đạo" does, and leads the item.
                     continue
-                if cues.descriptive.match(pred):
+                if self._descriptive(g.pred_start, pred):
                     if subj is None:
                         return current, None  # describes the state of things
                     continue
@@ -417,7 +420,18 @@ class _Run:
             return False  # a number or a heading in capitals ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ")
         t = fold_span(self.text, s, e)
         t = _FOLD_MARKER.sub("", t)
-        return bool(t) and not self.cues.descriptive.match(t) and not self.cues.not_task.match(t)
+        return bool(t) and not self._descriptive(s + (m.end() if m else 0), t) and not self.cues.not_task.match(t)
+
+    def _descriptive(self, pos: int, folded: str) -> bool:
+        """Does the predicate at pos (folded: its folded text) open with a word that describes the
+        state of things?  Read as written where it has diacritics: folded, "đăng tải" is "đang"
+        and "chữa cháy" is "chưa"."""
+        m = self.cues.descriptive.match(folded)
+        if not m:
+            return False
+        w = self.text[pos:pos + 3 * m.end() + 8].lstrip(" \t\n*_-+•–").lower()
+        head = w[:m.end()]
+        return head.isascii() or bool(self.cues.descriptive_written.match(w))
 
     def _predicate(self, clause: str, sj: _Subj, a: int, e: int, sent: tuple[int, int],
                    forced_lead: bool = False, inherited: bool = False) -> None:
