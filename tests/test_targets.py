@@ -618,6 +618,21 @@ def test_or_more_is_not_read_past_a_break():
     assert (t.comparator, t.value) == ("=", 40)
 
 
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Phấn đấu thu nhập bình quân đầu người đạt trên 82 triệu đồng/người/năm.", 82, "triệu đồng/người/năm"),
+    ("Phấn đấu giá trị sản xuất trên 1 ha đất trồng trọt đạt 150 triệu đồng/ha/năm.", 150, "triệu đồng/ha/năm"),
+    ("Phấn đấu ít nhất 10 triệu lượt người tham gia các hoạt động đọc sách.", 10, "triệu lượt người"),
+    ("Phấn đấu đón trên 2,5 triệu lượt khách du lịch.", 2.5, "triệu lượt khách"),
+])
+def test_yearly_money_rates_and_multiplied_counts_keep_their_unit(sentence, value, unit):
+    t = one(sentence)
+    assert (t.value, t.unit) == (value, unit)
+
+
+def test_a_money_rate_that_is_a_norm_is_no_amount():
+    assert run("Mức hỗ trợ xây dựng đường giao thông nông thôn là 200 triệu đồng/km.", "2024-03-01") == []
+
+
 def test_rate_per_hectare_keeps_its_unit():
     t = one("Phấn đấu đến năm 2030, lượng giống lúa gieo sạ bình quân không quá 80 kg/ha.")
     assert (t.comparator, t.value, t.unit) == ("<=", 80, "kg/ha")

@@ -61,6 +61,7 @@ class _Rules:
     fraction: re.Pattern[str]
     count: re.Pattern[str]
     money_units: frozenset[str]
+    yearly_rate: re.Pattern[str]
     measure_units: frozenset[str]
     count_units: frozenset[str]
     count_cue: re.Pattern[str]
@@ -133,6 +134,8 @@ def _rules() -> _Rules:
         fraction=re.compile(r"(?<![\w.,/:\-])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,5})/(?P<tot>\d{1,3}(?:\.\d{3})+|\d{1,5})(?![\w/.\-:]|[.,]\d)(?=\s+[^\W\d_])"),
         count=re.compile(r"(?<![\w.,/:\-])(?P<num>" + _NUM + r")\s+(?P<unit>" + unit_alts + r")(?!\w)"),
         money_units=frozenset(money),
+        # money a head (or a hectare) a year: "thu nhập bình quân đầu người đạt 82 triệu đồng/người/năm"
+        yearly_rate=re.compile(r"(?:\s*/\s*(?:" + _alts([fold(x) for x in u["rate_per"]]) + r"))?\s*/\s*nam(?!\w)"),
         measure_units=frozenset(measure),
         count_units=frozenset(counts),
         count_cue=re.compile(r"(?<!\w)(?:" + _alts(u["count_cues"] + [p for p, _ in d["comparator"]["before"]])
@@ -735,10 +738,14 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
             continue  # "đúng hạn 12.488 hồ sơ" is a count, "hạn 15/12" not
         if re.search(r"(?:19|20)\d\d$", m.group("num")) and v >= 1900 and unit_f not in r.money_units:
             continue
+        if v == 1 and re.search(r"(?<!\w)(?:tren|moi|cho)\s+$", pre):
+            continue  # "giá trị sản xuất trên 1 ha": per hectare, not a quantity
         need_base = False
         rule = "count:cue"
-        if unit_f in r.money_units and ft[m.end():m.end() + 1] == "/" and ft[m.end() + 1:m.end() + 2].isalpha():
-            continue  # "hỗ trợ 200 triệu đồng/km": a rate per unit, not an amount
+        yearly = r.yearly_rate.match(ft, m.end()) if unit_f in r.money_units else None
+        if unit_f in r.money_units and ft[m.end():m.end() + 1] == "/" and ft[m.end() + 1:m.end() + 2].isalpha() \
+                and not yearly:
+            continue  # "hỗ trợ 200 triệu đồng/km": a rate per unit, not an amount (a yearly one is: below)
         if unit_f in r.money_units:
             rule = "count:money"
         elif not r.count_cue.search(pre):
@@ -757,14 +764,15 @@ def _figures(ctx: _Ctx, r: _Rules) -> list[dict]:
                 continue
         if r.excl_context.search(ft[max(0, m.start() - 25):m.end() + 25]):
             continue
-        unit = ctx.text[m.start("unit"):m.end("unit")]
+        unit = ctx.text[m.start("unit"):m.end("unit") if not yearly else yearly.end()]
         unit = "count" if unit_f in r.count_units else re.sub(r"\s+", " ", unit)
+        end = yearly.end() if yearly else m.end()  # "76,5 triệu đồng/người/năm": income a head a year
         # a count of entities needs at least two: "01 văn bản" is an instruction, not an indicator
         if unit == "count" and v < 2:
             continue
         if rule == "count:cue" and unit != "count":
             rule = "unit:measure"  # "rút ngắn còn 10 ngày", "tăng 5 tỷ đồng" (a cue before a unit)
-        out.append(dict(start=m.start(), end=m.end(), num_start=m.start(), value=v, unit=unit, total=None, lo=None,
+        out.append(dict(start=m.start(), end=end, num_start=m.start(), value=v, unit=unit, total=None, lo=None,
                         need_base=need_base, rule=rule))
     # Counts of other nouns ("ít nhất 48 tin, bài", "kích hoạt 412.300 tài khoản"): a comparator
     # right before the number, or a verb of measured work (a result, kept only as a baseline).
