@@ -50,6 +50,17 @@ def test_verbs_read_as_written(body, agency):
     assert triples(run(body)) == {(body.split(".")[0], agency, "lead")}
 
 
+def test_a_sentence_ending_in_a_date_ends_there():
+    out = run("5. Cục Báo chí chỉ đạo các cơ quan báo chí tăng thời lượng tuyên truyền trong tháng 4/2026. "
+              "Trung tâm Công nghệ thông tin đăng tải tài liệu trên Cổng Thông tin điện tử của Bộ.\n")
+    assert ("5", "Trung tâm Công nghệ thông tin", "lead") in triples(out)
+
+
+def test_a_numbered_heading_is_no_sentence_end():
+    out = run("2.2. Sở Kế hoạch và Đầu tư:\n\na) Chủ trì, phối hợp với Sở Tài chính rà soát nguồn vốn.\n")
+    assert triples(out) == {("2.2.a", "Sở Kế hoạch và Đầu tư", "lead"), ("2.2.a", "Sở Tài chính", "support")}
+
+
 def test_a_state_word_still_describes():
     assert run("3. Sở Y tế đang triển khai tiêm chủng cho trẻ em.\n") == []
     assert run("3. So Y te dang trien khai tiem chung cho tre em.\n") == []  # typed without diacritics

@@ -1237,7 +1237,7 @@ _JOIN = re.compile(rf"^(?:{H}*[,;]{H}*(?:va{H}+|cung{H}+)?|{H}+(?:va|cung|hoac|c
 
 # ", Bảo Lộc, Di Linh": proper names (capitalised words) going on after a mention
 _NAME_TAIL = re.compile(r"(?:[ \t]*,[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){0,3}))+(?=[ \t]*[;,])")
-_ABBR_DOT = re.compile(r"(?:\b[A-ZĐ]{1,4}|\d)\.$")
+_ABBR_DOT = re.compile(r"(?:\b[A-ZĐ]{1,4}|(?<![\w/.,])\d{1,2}(?:\.\d{1,2}){0,3})\.$")  # "TP.", "1.", "2.2." — not "4/2026."
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
@@ -1250,7 +1250,7 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
         i = text.rfind(".", max(floor, hard + 1), j)
         if i < 0:
             break
-        if (i + 1 >= len(text) or text[i + 1] in " \t\n") and not _ABBR_DOT.search(text[max(floor, i - 5):i + 1]):
+        if (i + 1 >= len(text) or text[i + 1] in " \t\n") and not _ABBR_DOT.search(text[max(floor, i - 12):i + 1]):
             return i + 1
         j = i
     return hard + 1 if hard >= 0 else floor
