@@ -126,6 +126,23 @@ def test_collective_subjects(sentence, expected):
     assert expected in got and got[expected].collective
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Yêu cầu các cá nhân, đơn vị liên quan nghiêm túc triển khai Kế hoạch này.", "các cá nhân, đơn vị liên quan"),
+    ("3. Các nhà xuất bản, cơ sở phát hành sách tổ chức giảm giá sách.", "các nhà xuất bản, cơ sở phát hành sách"),
+    ("4. Các bộ phận, cá nhân liên quan thực hiện nghiêm.", "các bộ phận, cá nhân liên quan"),
+])
+def test_people_and_units_together_are_a_collective(sentence, expected):
+    assert expected in names(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đề nghị các tổ chức, cá nhân thực hiện nghiêm quy định.",
+    "Các cá nhân vi phạm sẽ bị xử lý theo quy định.",
+])
+def test_the_public_is_no_agency(sentence):
+    assert names(sentence) == {}
+
+
 def test_single_bodies_are_not_collective():
     got = names("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ thực hiện.")
     assert not got["Sở Tư pháp"].collective and not got["Sở Nội vụ"].collective
