@@ -696,7 +696,8 @@ class SqliteIndex(IndexBackend):
         rel, relp = (" AND r.relation = ?", [relation]) if relation else ("", [])
         with self._snapshot() as c:
             for t in ("cite_found (n INTEGER PRIMARY KEY, doc TEXT, i INTEGER, depth INTEGER, doc_key TEXT)",
-                      "cite_keys (key TEXT PRIMARY KEY, depth INTEGER)", "cite_seen (doc TEXT PRIMARY KEY)"):
+                      "cite_keys (key TEXT PRIMARY KEY, depth INTEGER) WITHOUT ROWID",
+                      "cite_seen (doc TEXT PRIMARY KEY) WITHOUT ROWID"):  # (one B-tree each, not two)
                 c.execute("CREATE TEMP TABLE IF NOT EXISTS " + t)
                 c.execute("DELETE FROM temp." + t.split()[0])
             c.execute("INSERT INTO temp.cite_keys VALUES (?, 1)", (kf,))
