@@ -61,8 +61,15 @@ SETS = {
         "references": 0.95, "anaphora": 0.90, "deadlines": 0.95, "deadlines_found": 0.94, "agencies": 0.91,
         "assignments": 0.85, "assignments_clause": 0.77, "targets": 0.90, "targets_found": 0.93,
     },
+    # blind first run (git f00e395): ref 0.956, anaphora 0.720, deadlines 0.912, agencies 0.836,
+    # assignments 0.782, targets 0.803, header 1.000 (tests/heldout6/README.md)
+    "heldout6": {
+        "references": 0.94, "anaphora": 0.83, "deadlines": 0.89, "deadlines_found": 0.92, "agencies": 0.87,
+        "assignments": 0.83, "assignments_clause": 0.77, "targets": 0.84, "targets_found": 0.87,
+    },
 }
-HEADER_OK_FLOOR = {"heldout": 0.95, "heldout2": 0.95, "heldout3": 0.95, "heldout4": 0.95, "heldout5": 0.95}
+HEADER_OK_FLOOR = {"heldout": 0.95, "heldout2": 0.95, "heldout3": 0.95, "heldout4": 0.95, "heldout5": 0.95,
+                   "heldout6": 0.95}
 
 
 @pytest.fixture(scope="module", params=sorted(SETS))
