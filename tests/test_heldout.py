@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parent
 # "heldout2" and "heldout3" were annotated blind afterwards and measure generalisation (their
 # failure classes are listed in each set's README).
 SETS = {
-    # deadlines 0.92: this set reads the year of the document's own annual plan as `period`; the four
-    # later blind sets read it as `by`, which the extractor follows (tests/heldout/README.md)
+    # deadlines 0.92: this set reads the year of the document's own annual plan as `period`; heldout3-5
+    # read it as `by`, which the extractor follows (tests/heldout/README.md)
     "heldout": {
         "references": 0.95, "anaphora": 0.95, "deadlines": 0.91, "deadlines_found": 0.95, "agencies": 0.95,
         "assignments": 0.95, "assignments_clause": 0.93, "targets": 0.95, "targets_found": 0.95,
