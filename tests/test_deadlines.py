@@ -318,6 +318,19 @@ def test_recurrence_after_a_closed_document_name_schedules_the_work(sentence, va
     assert kv(sentence) == [("recurring", value)]
 
 
+@pytest.mark.parametrize("sentence, text, value", [
+    ("- Hằng tháng, trước ngày 10, báo cáo kết quả về Ủy ban nhân dân huyện.", "Hằng tháng, trước ngày 10", "P1M"),
+    ("Phòng giao dịch gửi báo cáo trước ngày 10 của tháng đầu quý sau.", "trước ngày 10 của tháng đầu quý sau", "P3M"),
+])
+def test_the_day_of_each_period_stays_with_its_recurrence(sentence, text, value):
+    assert [(d.text, d.kind, d.value) for d in parse(sentence, "2020-03-10")] == [(text, "recurring", value)]
+
+
+def test_a_day_of_a_named_month_is_not_taken_into_the_recurrence():
+    got = [(d.text, d.value) for d in parse("Định kỳ hằng quý, trước ngày 20 của tháng cuối quý, các đơn vị báo cáo.", "2020-03-10")]
+    assert got == [("Định kỳ hằng quý", "P3M"), ("trước ngày 20 của tháng cuối quý", "P3M")]
+
+
 # ----------------------------------------------------------------- not deadlines
 
 

@@ -205,7 +205,7 @@ def rules() -> _Rules:
     day = (r"(?:(?P<dcue>" + _words(cues["by"] + cues["in"]) + r")\s+)?ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?"
            r"\s+(?:của\s+)?")
     recurrence = re.compile(
-        r"(?<!\w)(?=" + _words(rec["prefixes"] + rec["periodic"] + ["ngày"] + cues["by"] + cues["in"]) + r")(?:(?P<day>" + day + r")(?P<dunit>(?:" + _words(rec["prefixes"]) + r")\s+(?:tháng|quý|năm)|tháng\s+cuối\s+(?:mỗi\s+|hằng\s+|hàng\s+|của\s+)?quý)"
+        r"(?<!\w)(?=" + _words(rec["prefixes"] + rec["periodic"] + ["ngày"] + cues["by"] + cues["in"]) + r")(?:(?P<day>" + day + r")(?P<dunit>(?:" + _words(rec["prefixes"]) + r")\s+(?:tháng|quý|năm)|tháng\s+(?:cuối|đầu)\s+(?:mỗi\s+|hằng\s+|hàng\s+|của\s+)?quý(?:\s+(?:sau|tiếp\s+theo|kế\s+tiếp))?)"
         r"|(?P<periodic>(?:" + _words(rec["periodic"]) + r")\s*(?:\(\s*" + lst + r"\s*\)|" + lst + r"))"
         r"|(?P<bare>" + bare_item + r"(?:\s*(?:,|\s(?:và|hoặc)\s)\s*" + item + r")*))",
         0,  # matched on the lower-cased text (see _candidates)
@@ -258,7 +258,8 @@ def rules() -> _Rules:
         # the due day of a recurring report, written after it: "định kỳ 6 tháng (trước ngày 15/6)"
         rec_due=re.compile(r"[^\S\n]*(?:\([^\S\n]*(?:(?:" + _words(cues["by"] + cues["in"]) + r")[^\S\n]+)?(?:ngày[^\S\n]+)?"
                            r"\d{1,2}[^\S\n]*/[^\S\n]*\d{1,2}[^\S\n]*\)|,?[^\S\n]*(?:" + _words(cues["by"] + cues["in"])
-                           + r")[^\S\n]+ngày[^\S\n]+\d{1,2}[^\S\n]*/[^\S\n]*\d{1,2}(?![\d/]))", _F),
+                           + r")[^\S\n]+ngày[^\S\n]+\d{1,2}(?:[^\S\n]*/[^\S\n]*\d{1,2}(?![\d/])|(?![\d/]|\s*tháng)(?!\w)(?![^\S\n]+(?:của|hằng|hàng|mỗi)(?!\w))))", _F),
+        # ("hằng tháng, trước ngày 10": the day of each month, kept with its recurrence)
     )
 
 
