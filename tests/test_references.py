@@ -394,6 +394,43 @@ def test_a_named_plan_after_a_cue_is_not_a_bare_anaphor():
     assert [a.text for a in ana] == ["Kế hoạch thực hiện như sau"]
 
 
+@pytest.mark.parametrize("body, text, key", [
+    ("Thực hiện Nghị quyết số 193/2025/QH15 ngày 19/02/2025 của Quốc hội về thí điểm.",
+     "Nghị quyết số 193/2025/QH15 ngày 19/02/2025 của Quốc hội", "193/2025/QH15"),
+    ("Căn cứ Nghị quyết số 1211/2016/UBTVQH13 ngày 25/5/2016.", "Nghị quyết số 1211/2016/UBTVQH13 ngày 25/5/2016",
+     "1211/2016/UBTVQH13"),
+])
+def test_national_assembly_symbols_carry_the_legislature(body, text, key):
+    assert [(r.text, r.key) for r in refs("KẾ HOẠCH\nThử nghiệm\n\n" + body)] == [(text, key)]
+
+
+def test_a_citation_hard_wrapped_by_a_pdf_is_read_across_the_break():
+    body = ("đề xuất chính sách hỗ trợ doanh nghiệp theo Nghị quyết số\n193/2025/QH15 ngày 19/02/2025 của Quốc hội.\n"
+            "Các sở triển khai Kế hoạch\nnày đúng tiến độ.\n")
+    rs = refs(_NO_TITLE_PLAN + body, anaphor=None)
+    assert [(r.text, r.key) for r in rs if not r.anaphor] == [
+        ("Kế hoạch số 95/KH-UBND ngày 02/02/2024 của Ủy ban nhân dân thành phố", "95/KH-UBND"),
+        ("Nghị quyết số\n193/2025/QH15 ngày 19/02/2025 của Quốc hội", "193/2025/QH15")]  # texts as written
+    assert ("Kế hoạch\nnày", "21/KH-UBND") in [(r.text, r.key) for r in rs if r.anaphor]
+
+
+@pytest.mark.parametrize("body, issuer", [
+    ("Thực hiện Thông tư số 05/2017/TT-BTNMT ngày 25/4/2017 của Bộ Tài nguyên và Môi trường quy định về quy trình.",
+     "Bộ Tài nguyên và Môi trường"),
+    ("Căn cứ Thông tư số 10/2020/TT-BTC ngày 20/02/2020 của Bộ Tài chính hướng dẫn quyết toán.", "Bộ Tài chính"),
+    ("Căn cứ Thông tư số 01/2021/TT-BGDĐT ngày 05/02/2021 của Bộ Giáo dục và Đào tạo.", "Bộ Giáo dục và Đào tạo"),
+])
+def test_an_issuer_name_ends_before_the_verb_of_the_subject(body, issuer):
+    assert [r.issuer for r in refs("KẾ HOẠCH\nThử nghiệm\n\n" + body)] == [issuer]
+
+
+def test_a_line_break_before_a_list_item_is_no_soft_break():
+    from vanban.text import soft_breaks_as_spaces
+    for t in ("có trách nhiệm\na) Chủ trì", "Điều 1\n2. Các sở", "năm 2025.\nCác sở", "như sau:\n- rà soát"):
+        assert soft_breaks_as_spaces(t) == t
+    assert soft_breaks_as_spaces("thực\nhiện") == "thực hiện"
+
+
 # --------------------------------------------------------------------------- why: rule and confidence
 
 def _why_refs(text: str):

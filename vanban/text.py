@@ -237,6 +237,32 @@ def unaccent_same_length(s: str) -> str:
 
 # One rendered table row: "| cell | cell |" on a line of its own (the ingest layer's
 # rendering of DOCX/PDF tables; consecutive rows form one table, header row first).
+# A line break inside a sentence (text hard-wrapped by a PDF or an OCR engine): after a letter,
+# digit or comma, before a lower-case word or a number that is not a list marker ("số\n193/2025/QH15",
+# "Chương trình\nhành động này") — never before a capital, a bullet, "a)" or "2." / "3)".
+_SOFT_AFTER = re.compile(r"[ \t]*(?:(?![a-zđ][ \t]*[).])[a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợ"
+                         r"ùúủũụưừứửữựỳýỷỹỵđ]|\d+(?![\d.)]|[ \t]*[.)]))")
+
+
+def soft_breaks_as_spaces(text: str) -> str:
+    """text with its in-sentence line breaks written as spaces (same length, so spans stay valid)."""
+    cut: list[int] = []
+    i = text.find("\n")
+    while i >= 0:
+        k = i - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k >= 0 and (text[k].isalnum() or text[k] == ",") and _SOFT_AFTER.match(text, i + 1):
+            cut.append(i)
+        i = text.find("\n", i + 1)
+    if not cut:
+        return text
+    chars = list(text)
+    for i in cut:
+        chars[i] = " "
+    return "".join(chars)
+
+
 _PIPE_ROW = re.compile(r"^[ \t]*\|(?P<body>.*)\|[ \t]*$", re.M)
 
 

@@ -25,7 +25,10 @@ from pathlib import Path
 from vanban.extractors.page import furniture, inside as inside_page
 from vanban.pipeline.document import Document
 from vanban.schema import Reference
-from vanban.text import DATE_RE, anchored_finditer, collapse_ws, digit_run_starts, matches_at, fold as _fold_text, fold_text, parse_date_match
+from vanban.text import (
+    DATE_RE, anchored_finditer, collapse_ws, digit_run_starts, matches_at, fold as _fold_text, fold_text, parse_date_match,
+    soft_breaks_as_spaces,
+)
 
 # folding is called on the same short words and keys over and over
 fold = lru_cache(maxsize=8192)(_fold_text)
@@ -49,7 +52,8 @@ _REL = DATA["relations"]
 _NAME_EXPAND = DATA["name_expand"]
 
 _L = "A-Za-zÀ-ỹ"  # Latin letters incl. Vietnamese (Đ/đ, ơ, ư ... lie in this range)
-_CODE = rf"[{_L}][{_L}&]*"
+# a code is letters; the National Assembly's carries its legislature ("193/2025/QH15")
+_CODE = rf"(?:(?:UBTVQH|QH)\d{{1,2}}|[{_L}][{_L}&]*)"
 _SEP = r"[^\S\n]*[/\-–][^\S\n]*"
 _NUMBER_RX = (
     rf"(?P<num>\d{{1,5}}[a-zA-Z]?)(?P<sep1>{_SEP})(?:(?P<year>(?:19|20)\d{{2}})[^\S\n]*/[^\S\n]*)?"
@@ -217,6 +221,7 @@ def key_fold(key: str) -> str:
 
 _ISS = DATA["issuers"]
 _ISS_HEAD = re.compile(r"(?:" + "|".join(_ISS["heads"]) + r")(?!\w)")
+_ISS_VERB = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(v) for v in _ISS["verbs_after"]) + r")(?!\w)")
 _NAMED_HEADS = {fold(h) for h in _ISS["named_heads"]}
 _LEVEL = re.compile(r"[^\S\n]+(?:các[^\S\n]+)?(?:" + "|".join(sorted(_ISS["levels"], key=len, reverse=True)) + r")(?!\w)")
 _ISS_EXPAND_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in _ISS["expand"]) + r")(?!\w)")
@@ -269,6 +274,13 @@ def _issuer_at(text: str, pos: int) -> tuple[int, str] | None:
         if e == end:
             return None
         end = e
+        # the lower-case words the name may end with: not the start of a verb after it
+        for vm in _ISS_VERB.finditer(text, m.end(), end + 12):
+            if vm.start() < end:
+                end = vm.start()
+                while end > m.end() and text[end - 1].isspace():
+                    end -= 1
+                break
     elif fh in _LOCAL_HEADS or fh.startswith("ban chi dao"):
         lv = _LEVEL.match(text, end)
         if lv:
@@ -818,7 +830,10 @@ def _same_type(a: str | None, b: str | None) -> bool:
 # --------------------------------------------------------------------------- extract
 
 def extract(doc: Document) -> list[Reference]:
-    text = doc.text
+    as_written = doc.text
+    # matched over the text with its in-sentence line breaks as spaces (a PDF's hard wrap inside
+    # "Nghị quyết số\n193/2025/QH15"); same length, so every span holds; texts are cut as written
+    text = soft_breaks_as_spaces(as_written)
     seg = doc.segments
     header_end = seg.header[1] if seg else 0
     self_number = doc.header.number if doc.header else None
@@ -1018,7 +1033,7 @@ def extract(doc: Document) -> list[Reference]:
     for c in items:
         rel = rel_of.get(id(c)) or _relation(text, c.start)
         out.append(Reference(
-            text=text[c.start:c.end], key=c.key, span=(c.start, c.end), type=c.type,
+            text=as_written[c.start:c.end], key=c.key, span=(c.start, c.end), type=c.type,
             issued_date=c.date, issuer=c.issuer, anaphor=c.anaphor, relation=rel,
             clause=seg.clause_path(c.start) if seg else "", rule=c.rule, confidence=_confidence(c),
         ))
