@@ -424,6 +424,27 @@ def test_an_issuer_name_ends_before_the_verb_of_the_subject(body, issuer):
     assert [r.issuer for r in refs("KẾ HOẠCH\nThử nghiệm\n\n" + body)] == [issuer]
 
 
+_AMENDING = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nSố: 07/2024/QĐ-UBND\nAn Giang, ngày 02 tháng 4 năm 2024\n\n"
+             "QUYẾT ĐỊNH\nSửa đổi một số điều của Quy chế phối hợp quản lý cụm công nghiệp ban hành kèm theo "
+             "Quyết định số 45/2021/QĐ-UBND ngày 10 tháng 9 năm 2021 của Ủy ban nhân dân tỉnh\n\n"
+             "QUYẾT ĐỊNH:\n\nĐiều 1. Sửa đổi Điều 5 như sau:\n"
+             "\"Điều 5. Sở Công Thương hướng dẫn thực hiện Quy chế này.\"\n"
+             "2. Bãi bỏ Điều 9 của Quy chế.\n\nĐiều 2. Quyết định này có hiệu lực từ ngày 15 tháng 4 năm 2024.\n")
+
+
+def test_an_amending_decision_quotes_the_regulation_it_amends():
+    ana = [(a.text, a.key) for a in refs(_AMENDING, anaphor=True)]
+    assert ana == [("Quy chế này", "45/2021/QĐ-UBND"), ("Quy chế", "45/2021/QĐ-UBND"), ("Quyết định này", "07/2024/QĐ-UBND")]
+
+
+def test_a_decision_issuing_its_own_regulation_keeps_it():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n\nSố: 08/2024/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Quy chế phối hợp quản lý "
+            "cụm công nghiệp\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý cụm công nghiệp.\n"
+            "Điều 2. Sở Công Thương hướng dẫn thực hiện Quy chế này.\n")
+    assert [(a.text, a.key) for a in refs(text, anaphor=True)] == [("Quyết định này", "08/2024/QĐ-UBND"),
+                                                                   ("Quy chế này", "08/2024/QĐ-UBND")]
+
+
 def test_a_line_break_before_a_list_item_is_no_soft_break():
     from vanban.text import soft_breaks_as_spaces
     for t in ("có trách nhiệm\na) Chủ trì", "Điều 1\n2. Các sở", "năm 2025.\nCác sở", "như sau:\n- rà soát"):

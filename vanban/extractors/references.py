@@ -818,6 +818,7 @@ _KIND_LIST = re.compile(rf"[^\S\n]*,[^\S\n]*(?:{_TW_ALT})(?!\w)")
 # hoạch là 4,2 tỷ đồng")
 # the type word alone, its phrase closed by punctuation, a copula or a preposition ("phổ biến Kế
 # hoạch đến từng hộ", "đăng tải Kế hoạch và các tài liệu"), never by a name going on
+_ISSUED_WITH = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?:(?!ban hành)[^;\n]){{0,200}}ban hành kèm theo[^\S\n]*\Z")
 _BARE = re.compile(rf"(?<!\w)(?P<tw>{_TW_ALT})(?=[^\S\n]*(?:[,;.]|$)|[^\S\n]+(?:là|gồm|theo|đến|tới|cho|tại|lên|và các)(?!\w))",
                    re.M)
 
@@ -964,6 +965,20 @@ def extract(doc: Document) -> list[Reference]:
                 return c
         return None
 
+    # "Quy định … ban hành kèm theo Quyết định số 18/2021/QĐ-UBND": a regulation known by the
+    # decision that issued it — "Quy định này" in an amending decision (quoting the regulation)
+    # and "Điều 11 của Quy định" mean that regulation, not this decision
+    issued_with: dict[str, tuple[int, str]] = {}
+    for c in cits:
+        if c.keep and text.rfind("kèm theo", max(0, c.start - 12), c.start) >= 0:
+            im = _ISSUED_WITH.search(text, max(0, c.start - 240), c.start)
+            if im:
+                issued_with.setdefault(fold(_type_of_word(im.group("tw"))), (c.start, c.key))
+
+    def issued(typ: str, pos: int) -> str | None:
+        hit = issued_with.get(fold(typ))
+        return hit[1] if hit and hit[0] < pos else None
+
     low = _lowered(text)
     for m in (matches_at(_ANAPHOR, text, _anaphor_starts(text, low)) if low is not None else _ANAPHOR.finditer(text)):
         s, e = m.start(), m.end()
@@ -982,6 +997,8 @@ def extract(doc: Document) -> list[Reference]:
                 if prev and _sentence_id(text, prev.start, sent_ends) == _sentence_id(text, s, sent_ends):
                     key = prev.key
                     rule = "anaphor:this-cited-in-sentence"
+                elif issued(typ, s):
+                    key, rule = issued(typ, s), "anaphor:issued-with"
         else:
             if dem == "trên":
                 rest = fold_text(text)[e:e + 20].lstrip()
@@ -1001,6 +1018,10 @@ def extract(doc: Document) -> list[Reference]:
         s, e = m.start(), m.end()
         if excluded(s) or overlaps(s, e) or any(a.start <= s < a.end for a in anas):
             continue
+        typ = _type_of_word(m.group("tw"))
+        if issued(typ, s) and fold(typ) not in self_types and _ends_with_cue(_folded_before(text, s, 30), ("cua",)):
+            anas.append(_Cit(s, e, issued(typ, s), typ, None, None, False, anaphor=True, rule="anaphor:issued-with"))
+            continue  # "Bãi bỏ Điều 11 của Quy định"
         if not _ends_with_cue(_folded_before(text, s, 30), _ANA["bare_after"]):
             continue
         if _KIND_LIST.match(text, e):
