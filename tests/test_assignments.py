@@ -61,6 +61,15 @@ def test_a_numbered_heading_is_no_sentence_end():
     assert triples(out) == {("2.2.a", "Sở Kế hoạch và Đầu tư", "lead"), ("2.2.a", "Sở Tài chính", "support")}
 
 
+@pytest.mark.parametrize("body, agency", [
+    ("2. Phòng Việc làm - An toàn lao động thuộc Sở làm đầu mối hướng dẫn nghiệp vụ.\n",
+     "Phòng Việc làm - An toàn lao động"),
+    ("2. Phòng Tổ chức cán bộ thuộc Sở chủ trì tổng hợp kết quả.\n", "Phòng Tổ chức cán bộ"),
+])
+def test_a_body_named_with_its_owner_still_acts(body, agency):
+    assert triples(run(body)) == {("2", agency, "lead")}
+
+
 def test_a_state_word_still_describes():
     assert run("3. Sở Y tế đang triển khai tiêm chủng cho trẻ em.\n") == []
     assert run("3. So Y te dang trien khai tiem chung cho tre em.\n") == []  # typed without diacritics

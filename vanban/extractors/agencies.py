@@ -1575,12 +1575,15 @@ ASSIGNED = re.compile(r"(?:(?:da|cung|tiep tuc)\s+)*duoc\s+(?:giao|phan cong)\s+
 
 # Qualifiers between a subject and its verb: "theo chức năng, nhiệm vụ (được giao)", "trong phạm vi
 # chức năng, nhiệm vụ của mình", "căn cứ nhiệm vụ được phân công tại Kế hoạch này".
-_QUALIFIER = re.compile(
+_QUAL_REST = (
     r"[ \t]*,?[ \t]*(?:theo|trong pham vi|can cu(?: vao)?|tren co so)"
     r"(?:[ \t]*(?:,|va)?[ \t]*(?:chuc nang|nhiem vu|quyen han|tham quyen|linh vuc|pham vi|chuyen mon))+"
     r"(?:[ \t]+(?:duoc giao|duoc phan cong|cua minh|theo quy dinh|quan ly|cua don vi|cua co quan))*"
     r"(?:[ \t]+(?:tai|theo)[ \t]+(?:ke hoach|chi thi|quyet dinh|cong van|van ban|thong bao)[ \t]+nay)?"
     r"[ \t]*,?[ \t]*")
+# the body's owner: "Phòng Việc làm - An toàn lao động thuộc Sở làm đầu mối …"
+_QUAL_OWNER = r"[ \t]+(?:truc thuoc|thuoc)[ \t]+(?:so|bo|ubnd|uy ban nhan dan(?:[ \t]+(?:tinh|huyen|thanh pho|thi xa))?)(?=[ \t,])"
+_QUALIFIER = re.compile(rf"(?:{_QUAL_OWNER}(?:{_QUAL_REST})?|{_QUAL_REST})")
 
 
 def _predicate(text: str, g: Group, lx: _Lex) -> None:
