@@ -70,6 +70,18 @@ def test_a_body_named_with_its_owner_still_acts(body, agency):
     assert triples(run(body)) == {("2", agency, "lead")}
 
 
+def _analysed(text: str):
+    from vanban.pipeline.extract import analyse
+    return {(a.agency, a.role) for a in analyse(text).facts["assignments"]}
+
+
+def test_another_body_issuing_a_decision_is_a_task_the_issuer_issuing_this_one_is_not():
+    text = ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nTỈNH NGHỆ AN\n\nSố: 88/HD-SLĐTBXH\n\nHƯỚNG DẪN\nHỗ trợ người lao động\n\n"
+            "Sở Lao động - Thương binh và Xã hội ban hành hướng dẫn như sau:\n"
+            "Chủ tịch Ủy ban nhân dân cấp huyện ban hành quyết định phê duyệt trong thời hạn 03 ngày làm việc.\n")
+    assert _analysed(text) == {("Chủ tịch Ủy ban nhân dân cấp huyện", "lead")}
+
+
 def test_a_state_word_still_describes():
     assert run("3. Sở Y tế đang triển khai tiêm chủng cho trẻ em.\n") == []
     assert run("3. So Y te dang trien khai tiem chung cho tre em.\n") == []  # typed without diacritics

@@ -54,6 +54,7 @@ class _Cues:
     descriptive: re.Pattern[str]
     descriptive_written: re.Pattern[str]  # the same words with their diacritics ("đang", not "đăng")
     issuer: re.Pattern[str]
+    issuer_own: re.Pattern[str]  # issuing verbs that are a task for any body but this document's issuer
     not_task: re.Pattern[str]
     frame_words: int
     recipient: frozenset[str]
@@ -82,6 +83,7 @@ def _cues() -> _Cues:
         descriptive_written=re.compile("^(?:" + "|".join(re.escape(w) for w in sorted(c["descriptive"], key=len, reverse=True))
                                        + r")(?!\w)"),
         issuer=re.compile(rf"^(?:{alt(c['issuer_verb'])})\b"),
+        issuer_own=re.compile(rf"^(?:{alt(c['issuer_own_verb'])})\b"),
         not_task=re.compile(rf"^(?:{alt(r['not_task_start'])})\b"),
         frame_words=int(r.get("frame_max_words", 8)),
         recipient=frozenset(_norm(x) for x in r.get("recipient_trigger", [])),
@@ -220,6 +222,12 @@ class _Subj:
     src: str = "subject-verb"
 
 
+@lru_cache(maxsize=1)
+def _holders() -> tuple[str, ...]:
+    """Office-holder titles, folded, longest first ("pho chu tich" before "chu tich")."""
+    return tuple(sorted({fold(h) for h in ag._lex().data["holders"]["all"]}, key=len, reverse=True))
+
+
 class _Run:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -229,6 +237,7 @@ class _Run:
         self.names = ag.entity_names(doc)
         self.cues = _cues()
         self.an_lex = ag._lex()
+        self.holders = _holders()
         self.news = fold(getattr(doc.header, "type", None) or "") == "tin bai"
         self.news_told = False  # a speaker has given instructions: the subjects after carry them out
         self.out: dict[tuple[str, str, str], Assignment] = {}
@@ -305,7 +314,8 @@ class _Run:
                     subj = subj or [sj]
                     directive = True
                     continue
-                if (cues.issuer.match(pred) and not g.marker) or cues.frame_verb.match(fold_span(text, g.pred_start, e)):
+                if ((cues.issuer.match(pred) or cues.issuer_own.match(pred) and self._is_issuer(g)) and not g.marker) \
+                        or cues.frame_verb.match(fold_span(text, g.pred_start, e)):
                     # the issuer gives the order; "X báo cáo như sau:" frames the document.  A numbered
                     # item's subject is an assignee: "4. Phòng Kinh tế và Hạ tầng yêu cầu các nhà thầu
                     # ..." directs them, as "chỉ đạo" does, and leads the item.
@@ -421,6 +431,20 @@ class _Run:
         t = fold_span(self.text, s, e)
         t = _FOLD_MARKER.sub("", t)
         return bool(t) and not self._descriptive(s + (m.end() if m else 0), t) and not self.cues.not_task.match(t)
+
+    def _is_issuer(self, g: ag.Group) -> bool:
+        """Is the group this document's issuer (or its head: "Chủ tịch UBND tỉnh" of "UBND tỉnh X")?"""
+        issuer = fold(getattr(self.doc.header, "issuer", None) or "")
+        if not issuer:
+            return True  # unknown: read the verb as issuing, as before
+        for mt in g.mentions:
+            name = fold(mt.display)
+            for h in self.holders:
+                if name.startswith(h + " "):
+                    name = name[len(h) + 1:]
+            if name and (issuer.startswith(name) or name.startswith(issuer)):
+                return True
+        return False
 
     def _descriptive(self, pos: int, folded: str) -> bool:
         """Does the predicate at pos (folded: its folded text) open with a word that describes the
