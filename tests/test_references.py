@@ -445,6 +445,14 @@ def test_a_decision_issuing_its_own_regulation_keeps_it():
                                                                    ("Quy chế này", "08/2024/QĐ-UBND")]
 
 
+def test_a_document_typed_in_capitals_is_read_not_crashed():
+    text = ("KẾ HOẠCH\nTHỬ NGHIỆM\n\nTHỰC HIỆN CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI VÀ KẾ HOẠCH "
+            "SỐ 95/KH-UBND NGÀY 02/02/2024 CỦA UBND TỈNH, CÁC SỞ TRIỂN KHAI.")
+    rs = refs(text, anaphor=None)
+    assert ("KẾ HOẠCH SỐ 95/KH-UBND NGÀY 02/02/2024", "95/KH-UBND") in [(r.text, r.key) for r in rs]
+    assert any(r.type == "Chương trình" for r in rs)
+
+
 def test_a_line_break_before_a_list_item_is_no_soft_break():
     from vanban.text import soft_breaks_as_spaces
     for t in ("có trách nhiệm\na) Chủ trì", "Điều 1\n2. Các sở", "năm 2025.\nCác sở", "như sau:\n- rà soát"):

@@ -510,7 +510,7 @@ _PROG_PERIOD = re.compile(
 _PROG_ALIAS = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?P<n>\d{{1,4}}[a-zA-Z]?)(?![\w/\-]|[.,:]\w)")
 _SPECIFIC = "|".join(re.escape(s) for s in _NAMED["specific"])
 _PROG_SPECIFIC = re.compile(r"(?<!\w)(?P<tw>(?i:ch[ưu]ơng[^\S\n]+tr?ình))[^\S\n]+(?=\S)")
-_PROG_TW_RX = re.compile(_PROG_TW)
+_PROG_TW_RX = re.compile(_PROG_TW, re.I)  # (the type word of a programme already found, in any case)
 # verbs between a body's noun and the programme it works on: "Tổ công tác triển khai Đề án 06"
 _ALIAS_BODY = re.compile(r"(?:\s+(?:trien khai|thuc hien|quan ly|dieu hanh))+\s*$")
 _PROG_SHORT = re.compile(rf"(?<!\w)(?P<tw>{_PROG_TW})[^\S\n]+(?=\S)")
@@ -745,7 +745,7 @@ def _programmes(text: str, header_end: int) -> list[_Prog]:
             starts.add(m.start())
     for p in found:
         tw = _PROG_TW_RX.match(text, p.cit.start)
-        p.cit.type = _type_of_word(tw.group()) if not fold(tw.group()).startswith("chu") else "Chương trình"
+        p.cit.type = _type_of_word(tw.group()) if tw and not fold(tw.group()).startswith("chu") else "Chương trình"
     return found
 
 
