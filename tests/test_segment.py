@@ -136,3 +136,15 @@ def test_appendix_numbers_its_items_afresh():
     text = ("QUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n\nĐiều 1. Giao chỉ tiêu giảm nghèo.\nĐiều 2. Tổ chức thực hiện.\n"
             "1. Phòng Lao động báo cáo.\n\nPHỤ LỤC\nCHỈ TIÊU GIAO CHO CÁC XÃ\n\n1. Xã A: giảm 45 hộ nghèo;\n2. Xã B: giảm 30 hộ nghèo.\n")
     assert paths(text) == ["Điều 1", "Điều 2", "Điều 2.1", "1", "2"]
+
+
+def test_procedure_steps_are_clauses():
+    text = ("HƯỚNG DẪN\nHỗ trợ vay vốn\n\nII. QUY TRÌNH THỰC HIỆN\nBước 1. Nộp hồ sơ\nNgười lao động nộp hồ sơ.\n"
+            "Bước 2: Xác nhận tại cấp xã\na) Ủy ban nhân dân cấp xã xác nhận.\nIII. TỔ CHỨC THỰC HIỆN\n"
+            "1. Quy trình tại huyện:\nBước 1 - Lập danh sách.\nBước 2 - Trình phê duyệt.\n2. Sở Tài chính bố trí kinh phí.\n")
+    assert paths(text) == ["II", "II.1", "II.2", "II.2.a", "III", "III.1", "III.1.1", "III.1.2", "III.2"]
+
+
+def test_a_step_word_inside_a_sentence_is_no_marker():
+    text = "KẾ HOẠCH\nThử\n\n1. Các xã thực hiện bước 1 của quy trình.\nTừng bước 2: ổn định sản xuất.\n"
+    assert paths(text) == ["1"]

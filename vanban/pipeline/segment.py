@@ -28,6 +28,8 @@ MARKERS: list[tuple[str, int, re.Pattern[str]]] = [
     ("dotted", 3, re.compile(_LEAD + r"(?P<label>(?P<num>(?:\d{1,2}|[IVX]{1,5})(?:\.\d{1,2})+)\.?)[ \t]+(?=\S)", re.M)),
     # "2.500 hồ sơ" is a number, "1. 90% hồ sơ" a clause: a digit may follow only after a space.
     ("arabic", 2, re.compile(_LEAD + r"(?P<label>(?P<num>\d{1,2})\s*[.)])(?:\*+)?(?:[ \t]+(?:\*+[ \t]*)?(?=\S)|(?=[^\d\s/.,]))", re.M)),
+    # the steps of a procedure: "Bước 1. Nộp hồ sơ", "Bước 2: …" (under an Arabic item when there is one)
+    ("step", 3, re.compile(_LEAD + r"(?P<label>(?:Bước|BƯỚC)[ \t]+(?P<num>\d{1,2}))[ \t]*[.:)\-–][ \t]*(?=\S)", re.M)),
     ("letter", 4, re.compile(_LEAD + r"(?P<label>(?P<num>[a-zđ])\s*\))[ \t]*(?=\S)", re.M)),
     ("letter", 4, re.compile(_LEAD + r"(?P<label>(?P<num>[a-hk-nđ])\s*\.)[ \t]+(?=[A-ZĐÀ-Ỹ])", re.M)),
 ]
@@ -42,7 +44,7 @@ _TYPE_LINE = re.compile(r"^[ \t*#]*(?:" + "|".join(sorted(DOC_TYPE_WORDS, key=le
 _ROMAN_HEAD = re.compile(r"[IVX]+\.")
 # Characters a clause marker line can start with (after spaces): digits, Roman numerals,
 # Điều/Phần/Chương, letters a) b) đ), and markup around the marker.
-_MARKER_START = frozenset("0123456789IVXĐPCabcdefghijklmnopqrstuvwxyzđ*_#>")
+_MARKER_START = frozenset("0123456789IVXĐPCBabcdefghijklmnopqrstuvwxyzđ*_#>")
 
 _RECIPIENTS = re.compile(r"^[ \t*_]*(?:Nơi nhận|NƠI NHẬN)\s*:?", re.M)
 _SIGNATURE = re.compile(
@@ -196,7 +198,7 @@ def _is_caps_heading(text: str) -> bool:
 # The characters the label of each kind of marker can open with ("0": any decimal digit, as
 # "\d" in the patterns).  Keep in step with MARKERS: a line is matched only against the markers
 # its label's first character can open.
-_LABEL_FIRST = {"part": "PC", "article": "Đ", "roman": "IVX", "dotted": "0IVX", "arabic": "0",
+_LABEL_FIRST = {"part": "PC", "article": "Đ", "roman": "IVX", "dotted": "0IVX", "arabic": "0", "step": "B",
                 "letter": "abcdefghijklmnopqrstuvwxyzđ"}
 
 
